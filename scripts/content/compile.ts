@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import {
+  LANGS, LEVELS, STRATEGIES,
+  type CourseManifest, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
+} from '../../src/content/types.ts';
+import { plainText, renderBlock, renderInline, splitPages } from './markdown.ts';
+import { courseSchema, itemSchema, moduleSchema, scenarioFileSchema, type ItemSource } from './schema.ts';
+
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+/** Thrown when lessons/ is invalid; lists every problem found, not just the first. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.length} problem(s) in lesson files:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'ContentError';
+  }
+}
+
+export const formatProblem = (p: Problem) => `  ${p.file}${p.field ? ` › ${p.field}` : ''}: ${p.message}`;
+
+export interface CompiledCourse {
+  manifest: CourseManifest;
+  /** Per module id, its text in each language. */
+  texts: Record<string, Record<Lang, ModuleText>>;
+}
+
+const LANG_NAMES: Record<Lang, string> = { id: 'Indonesian', en: 'English' };
+
+export function compileContent(lessonsDir: string): CompiledCourse {
+  const problems: Problem[] = [];
+  const rel = (file: string) => path.relative(process.cwd(), file) || file;
+  const report = (file: string, field: string, message: string) => problems.push({ file: rel(file), field, message });
+
+  const UNREAD = Symbol('unread');
+  function readYaml(file: string): unknown {
+    let source: string;
+    try {
+      source = fs.readFileSync(file, 'utf8');
+    } catch {
+      report(file, '', 'file is missing');
+      return UNREAD;
+    }
+    try {
+      return parseYaml(source, { prettyErrors: true });
+    } catch (error) {
+      if (error instanceof YAMLParseError) {
+        const at = error.linePos?.[0];
+        report(file, at ? `line ${at.line}, column ${at.col}` : '', `not valid YAML: ${error.message.split('\n')[0]}`);
+      } else throw error;
+      return UNREAD;
+    }
+  }
+
+  function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, prefix = ''): z.infer<S> | undefined {
+    if (data === UNREAD) return undefined;
+    const result = schema.safeParse(data, { reportInput: true });
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+      report(file, field, describeIssue(issue));
+    }
+    return undefined;
+  }
+
+  const courseFile = path.join(lessonsDir, 'course.yaml');
+  const course = validate(courseSchema, readYaml(courseFile), courseFile);
+  if (!course) throw new ContentError(problems);
+
+  // Modules
+  const modulesDir = path.join(lessonsDir, 'modules');
+  const modules: ModuleSpec[] = [];
+  const texts: CompiledCourse['texts'] = {};
+  for (const [index, moduleId] of course.modules.entries()) {
+    const dir = path.join(modulesDir, moduleId);
+    if (!fs.existsSync(dir)) {
+      report(courseFile, `modules.${index}`, `no folder lessons/modules/${moduleId}: create it or remove it from the list`);
+      continue;
+    }
+    const moduleFile = path.join(dir, 'module.yaml');
+    const meta = validate(moduleSchema, readYaml(moduleFile), moduleFile);
+    const pagesByLang = {} as Record<Lang, { title: string; html: string }[]>;
+    for (const lang of LANGS) {
+      const file = path.join(dir, `${lang}.md`);
+      if (!fs.existsSync(file)) {
+        report(file, '', `file is missing: write the ${LANG_NAMES[lang]} lesson pages`);
+        continue;
+      }
+      const { pages, preamble } = splitPages(fs.readFileSync(file, 'utf8'));
+      if (preamble) report(file, 'start of file', 'text before the first "## " heading: every page starts with "## Title"');
+      if (pages.length === 0) report(file, '', 'no pages: start each page with "## Title"');
+      pages.forEach((page, i) => {
+        if (!page.title) report(file, `page ${i + 1}`, 'heading is empty: write a page title after "## "');
+        if (!page.body) report(file, `page ${i + 1} (${page.title})`, 'page has no text');
+      });
+      pagesByLang[lang] = pages.map((page) => ({ title: renderInline(page.title), html: renderBlock(page.body) }));
+    }
+    if (pagesByLang.id && pagesByLang.en && pagesByLang.id.length !== pagesByLang.en.length) {
+      report(path.join(dir, 'en.md'), '', `has ${pagesByLang.en.length} pages but id.md has ${pagesByLang.id.length}: both languages need the same pages in the same order`);
+    }
+    if (!meta || !pagesByLang.id || !pagesByLang.en) continue;
+    modules.push({ id: moduleId, number: meta.number, minutes: meta.minutes, title: meta.title, pages: pagesByLang.id.length, items: [] });
+    texts[moduleId] = Object.fromEntries(
+      LANGS.map((lang) => [lang, {
+        objectives: meta.objectives[lang].map(renderInline),
+        takeaways: meta.takeaways[lang].map(renderInline),
+        pages: pagesByLang[lang],
+        items: {},
+      } satisfies ModuleText]),
+    ) as Record<Lang, ModuleText>;
+  }
+  if (fs.existsSync(modulesDir)) {
+    for (const folder of fs.readdirSync(modulesDir)) {
+      if (!course.modules.includes(folder)) {
+        report(path.join(modulesDir, folder), '', 'module folder is not listed in course.yaml "modules": add it there so learners can reach it');
+      }
+    }
+  }
+
+  // Scenarios
+  const scenariosDir = path.join(lessonsDir, 'scenarios');
+  const seen = new Map<string, string>();
+  const files = fs.existsSync(scenariosDir)
+    ? fs.readdirSync(scenariosDir).filter((f) => /\.ya?ml$/.test(f)).sort()
+    : [];
+  for (const name of files) {
+    const file = path.join(scenariosDir, name);
+    const list = validate(scenarioFileSchema, readYaml(file), file);
+    list?.forEach((raw, index) => {
+      const rawId = (raw as { id?: unknown } | null)?.id;
+      const label = `[${index}]${typeof rawId === 'string' ? ` (${rawId})` : ''}`;
+      const item = validate(itemSchema, raw, file, label);
+      if (!item) return;
+      const at = (field: string) => `${label}.${field}`;
+      const earlier = seen.get(item.id);
+      if (earlier) report(file, at('id'), `duplicate id "${item.id}", already used in ${earlier}: ids must be unique`);
+      seen.set(item.id, rel(file));
+      const options = optionKeys(item);
+      if (item.type === 'choice' && (options.length < 3 || options.length > 4)) {
+        report(file, at('options'), `has ${options.length} options: expected 3 or 4 (a, b, c, d)`);
+      }
+      if (!options.includes(item.answer)) report(file, at('answer'), `"${item.answer}" is not one of the options: ${options.join(', ')}`);
+      const wrong = options.filter((key) => key !== item.answer);
+      for (const key of wrong) {
+        if (!item.misconceptions[key]) report(file, at(`misconceptions.${key}`), `is missing: explain the misconception behind choosing "${key}"`);
+      }
+      for (const key of Object.keys(item.misconceptions)) {
+        if (!wrong.includes(key)) report(file, at(`misconceptions.${key}`), `is not a wrong option: expected only ${wrong.join(', ')}`);
+      }
+      for (const lang of LANGS) {
+        const haystack = plainText(item.text[lang]).toLowerCase();
+        for (const cue of item.cues?.[lang] ?? []) {
+          if (!haystack.includes(cue.toLowerCase())) {
+            report(file, at(`cues.${lang}`), `"${cue}" does not occur in text.${lang}: cue words must be copied from the scenario text`);
+          }
+        }
+      }
+      if (item.module === undefined) return;
+      const module = modules.find((m) => m.id === item.module);
+      if (!module) {
+        if (!course.modules.includes(item.module)) {
+          report(file, at('module'), `unknown module "${item.module}": expected one of ${course.modules.join(', ')}`);
+        }
+        return;
+      }
+      module.items.push({
+        id: item.id, type: item.type, options, answer: item.answer,
+        difficulty: item.difficulty, tricky: item.tricky, tags: item.tags,
+      } satisfies ItemSpec);
+      for (const lang of LANGS) texts[module.id][lang].items[item.id] = itemText(item, lang);
+    });
+  }
+
+  if (problems.length) throw new ContentError(problems);
+  const { id, version, title, tagline, outcomes, mastery, gating } = course;
+  const html = { id: outcomes.id.map(renderInline), en: outcomes.en.map(renderInline) };
+  return { manifest: { id, version, title, tagline, outcomes: html, mastery, gating, modules }, texts };
+}
+
+function optionKeys(item: ItemSource): string[] {
+  if (item.type === 'classify-level') return [...LEVELS];
+  if (item.type === 'classify-strategy') return [...STRATEGIES];
+  return Object.keys(item.options).sort();
+}
+
+function itemText(item: ItemSource, lang: Lang): ItemText {
+  const pick = (record: Partial<Record<string, Record<Lang, string>>>) =>
+    Object.fromEntries(Object.entries(record).map(([key, value]) => [key, renderInline(value![lang])]));
+  return {
+    text: renderInline(item.text[lang]),
+    ...(item.type === 'choice' ? { options: pick(item.options) } : {}),
+    rationale: renderInline(item.rationale[lang]),
+    misconceptions: pick(item.misconceptions),
+    cues: item.cues?.[lang] ?? [],
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    const last = issue.path.at(-1);
+    const language = last === 'id' || last === 'en' ? `: write the ${LANG_NAMES[last]} text` : '';
+    return `is missing (expected ${issue.expected})${language}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}: check the spelling against lessons/FORMAT.md`;
+  return issue.message;
+}

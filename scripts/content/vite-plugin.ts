@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { compileContent, ContentError, type CompiledCourse } from './compile.ts';
+
+const COURSE_ID = 'virtual:berdaya/course';
+const TEXT_PREFIX = 'virtual:berdaya/text/';
+// The "\0" prefix marks virtual modules for other plugins; the text id's last segment names its chunk.
+const resolved = (id: string) => `\0${id}`;
+
+/**
+ * Compiles lessons/ at build time. `virtual:berdaya/course` exports the small manifest and a loader;
+ * each module's text in each language becomes its own lazily loaded chunk.
+ */
+export function berdayaContent(lessonsDir = path.resolve('lessons')): Plugin {
+  let compiled: CompiledCourse | undefined;
+  const compile = () => (compiled ??= compileContent(lessonsDir));
+
+  return {
+    name: 'berdaya-content',
+    resolveId(id) {
+      if (id === COURSE_ID || id.startsWith(TEXT_PREFIX)) return resolved(id);
+    },
+    load(id) {
+      if (!id.startsWith('\0virtual:berdaya/')) return;
+      this.addWatchFile(lessonsDir);
+      let course: CompiledCourse;
+      try {
+        course = compile();
+      } catch (error) {
+        if (error instanceof ContentError) this.error(error.message);
+        throw error;
+      }
+      if (id === resolved(COURSE_ID)) {
+        const loaders = course.manifest.modules
+          .map((m) => `${JSON.stringify(m.id)}: { id: () => import(${JSON.stringify(`${TEXT_PREFIX}${m.id}.id.js`)}), en: () => import(${JSON.stringify(`${TEXT_PREFIX}${m.id}.en.js`)}) }`)
+          .join(',\n');
+        return [
+          `export const manifest = ${JSON.stringify(course.manifest)};`,
+          `const loaders = {\n${loaders}\n};`,
+          'export const loadModuleText = (moduleId, lang) => loaders[moduleId][lang]().then((m) => m.default);',
+        ].join('\n');
+      }
+      const [moduleId, lang] = splitTextId(id.slice(resolved(TEXT_PREFIX).length));
+      const text = course.texts[moduleId]?.[lang as 'id' | 'en'];
+      if (!text) this.error(`Unknown lesson chunk ${moduleId}.${lang}`);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(text))});`;
+    },
+    configureServer(server) {
+      server.watcher.add(lessonsDir);
+      server.watcher.on('all', (_event, file) => {
+        if (!file.startsWith(lessonsDir)) return;
+        compiled = undefined;
+        for (const id of [...server.moduleGraph.idToModuleMap.keys()]) {
+          if (id.startsWith('\0virtual:berdaya/')) {
+            const mod = server.moduleGraph.getModuleById(id);
+            if (mod) server.moduleGraph.invalidateModule(mod);
+          }
+        }
+        server.ws.send({ type: 'full-reload' });
+      });
+    },
+  };
+}
+
+/** "01-welfare-mandate.id.js" → ["01-welfare-mandate", "id"] */
+function splitTextId(rest: string): [string, string] {
+  rest = rest.replace(/\.js$/, '');
+  const dot = rest.lastIndexOf('.');
+  return [rest.slice(0, dot), rest.slice(dot + 1)];
+}

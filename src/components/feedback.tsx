@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { RichText } from './rich-text.tsx';
+
+interface FeedbackProps {
+  correct: boolean;
+  verdict: string;
+  yourAnswer: ReactNode;
+  rightAnswer: ReactNode;
+  whyHeading: string;
+  rationaleHtml: string;
+  misconceptionHeading: string;
+  misconceptionHtml?: string;
+}
+
+/** What the learner sees after committing to an answer: the verdict and why. */
+export function Feedback(props: FeedbackProps) {
+  return (
+    <div className={`feedback feedback--${props.correct ? 'right' : 'wrong'}`}>
+      <p className="feedback__verdict">
+        <span aria-hidden="true">{props.correct ? '✓ ' : '✗ '}</span>
+        {props.verdict}
+      </p>
+      <p>{props.yourAnswer}</p>
+      {!props.correct && <p>{props.rightAnswer}</p>}
+      <h2>{props.whyHeading}</h2>
+      <RichText as="p" html={props.rationaleHtml} />
+      {props.misconceptionHtml && (
+        <>
+          <h2>{props.misconceptionHeading}</h2>
+          <RichText as="p" html={props.misconceptionHtml} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import type { ElementType } from 'react';
+
+/** Shows lesson HTML that the content compiler produced and sanitised at build time. */
+export function RichText({ html, as: Tag = 'div', className }: { html: string; as?: ElementType; className?: string }) {
+  return <Tag className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}

@@ -1,0 +1,18 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+// The first screen after page load keeps focus at the top (skip link, language switch);
+// every later screen change moves focus to its heading so screen readers announce the new screen.
+let hasShownAScreen = false;
+
+export function ScreenHeading({ focusKey, children }: { focusKey: string; children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (hasShownAScreen) ref.current?.focus();
+    hasShownAScreen = true;
+  }, [focusKey]);
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}

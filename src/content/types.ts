@@ -1,0 +1,62 @@
+/** Shapes shared by the build-time content compiler and the app. */
+
+export const LANGS = ['id', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Localized<T = string> = Record<Lang, T>;
+
+export const LEVELS = ['casework', 'groupwork', 'systemic'] as const;
+export const STRATEGIES = ['locality', 'planning', 'action'] as const;
+export const ITEM_TYPES = ['classify-level', 'classify-strategy', 'choice'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+/** Language-neutral structure of one quiz item: enough to score it. */
+export interface ItemSpec {
+  id: string;
+  type: ItemType;
+  /** Option keys in display order. */
+  options: string[];
+  answer: string;
+  difficulty: 1 | 2 | 3;
+  tricky: boolean;
+  tags: string[];
+}
+
+export interface ModuleSpec {
+  /** The module's folder name under lessons/modules/. */
+  id: string;
+  number: number;
+  minutes: number;
+  title: Localized;
+  pages: number;
+  items: ItemSpec[];
+}
+
+/** The small, always-loaded description of the course. */
+export interface CourseManifest {
+  id: string;
+  version: string;
+  title: Localized;
+  tagline: Localized;
+  /** Inline HTML, one entry per outcome. */
+  outcomes: Localized<string[]>;
+  mastery: number;
+  gating: 'open' | 'strict';
+  modules: ModuleSpec[];
+}
+
+/** Learner-facing text of one item in one language; prose fields are sanitised HTML. */
+export interface ItemText {
+  text: string;
+  options?: Record<string, string>;
+  rationale: string;
+  misconceptions: Record<string, string>;
+  cues: string[];
+}
+
+/** One module's words in one language: a lazily loaded chunk. */
+export interface ModuleText {
+  objectives: string[];
+  takeaways: string[];
+  pages: { title: string; html: string }[];
+  items: Record<string, ItemText>;
+}

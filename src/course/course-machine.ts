@@ -1,0 +1,200 @@
+import { assign, setup } from 'xstate';
+import type { CourseManifest, Lang, ModuleSpec } from '../content/types.ts';
+import { scoreModule } from '../quiz/scoring.ts';
+import type { Place, Progress } from './progress.ts';
+
+export interface CourseInput {
+  manifest: CourseManifest;
+  progress: Progress;
+}
+
+export interface CourseContext {
+  manifest: CourseManifest;
+  progress: Progress;
+}
+
+export type CourseEvent =
+  | { type: 'course.start' }
+  | { type: 'course.home' }
+  | { type: 'module.open'; module: string }
+  | { type: 'module.next' }
+  | { type: 'page.next' }
+  | { type: 'page.back' }
+  | { type: 'quiz.answer'; choice: string }
+  | { type: 'quiz.retry' }
+  | { type: 'lang.set'; lang: Lang };
+
+const moduleOf = (context: CourseContext, id: string | undefined): ModuleSpec | undefined =>
+  context.manifest.modules.find((m) => m.id === id);
+
+const placeAs = <S extends Place['screen']>(context: CourseContext, screen: S) =>
+  context.progress.place?.screen === screen ? (context.progress.place as Extract<Place, { screen: S }>) : undefined;
+
+const currentModule = (context: CourseContext) => moduleOf(context, context.progress.place?.module);
+
+const nextModule = (context: CourseContext) => {
+  const modules = context.manifest.modules;
+  const index = modules.findIndex((m) => m.id === context.progress.place?.module);
+  return index >= 0 ? modules[index + 1] : undefined;
+};
+
+/** Gating rule: in strict courses a module opens once the one before it is mastered. */
+export function isModuleUnlocked(manifest: CourseManifest, progress: Progress, moduleId: string): boolean {
+  const index = manifest.modules.findIndex((m) => m.id === moduleId);
+  if (index < 0) return false;
+  if (manifest.gating === 'open' || index === 0) return true;
+  const previous = progress.modules[manifest.modules[index - 1].id];
+  return (previous?.score ?? 0) >= manifest.mastery;
+}
+
+const withPlace = (progress: Progress, place: Place): Progress => ({
+  ...progress,
+  place,
+  atWelcome: false,
+  modules: { ...progress.modules, [place.module]: progress.modules[place.module] ?? {} },
+});
+
+export const courseMachine = setup({
+  types: {
+    context: {} as CourseContext,
+    events: {} as CourseEvent,
+    input: {} as CourseInput,
+  },
+  guards: {
+    isAtLesson: ({ context }) => !context.progress.atWelcome && !!placeAs(context, 'lesson'),
+    isAtQuestion: ({ context }) => !context.progress.atWelcome && placeAs(context, 'quiz')?.answered === false,
+    isAtFeedback: ({ context }) => !context.progress.atWelcome && placeAs(context, 'quiz')?.answered === true,
+    isAtSummary: ({ context }) => !context.progress.atWelcome && !!placeAs(context, 'summary'),
+    isUnlocked: ({ context, event }) =>
+      event.type === 'module.open' && isModuleUnlocked(context.manifest, context.progress, event.module),
+    hasNextPage: ({ context }) => {
+      const place = placeAs(context, 'lesson');
+      return !!place && place.page + 1 < (currentModule(context)?.pages ?? 0);
+    },
+    hasPreviousPage: ({ context }) => (placeAs(context, 'lesson')?.page ?? 0) > 0,
+    hasQuiz: ({ context }) => (currentModule(context)?.items.length ?? 0) > 0,
+    hasNextItem: ({ context }) => {
+      const place = placeAs(context, 'quiz');
+      return !!place && place.item + 1 < (currentModule(context)?.items.length ?? 0);
+    },
+    hasNextModule: ({ context }) => {
+      const next = nextModule(context);
+      return !!next && isModuleUnlocked(context.manifest, context.progress, next.id);
+    },
+  },
+  actions: {
+    startCourse: assign({
+      progress: ({ context }) =>
+        context.progress.place
+          ? { ...context.progress, atWelcome: false }
+          : withPlace(context.progress, { screen: 'lesson', module: context.manifest.modules[0].id, page: 0 }),
+    }),
+    openModule: assign({
+      progress: ({ context, event }) => {
+        if (event.type !== 'module.open') return context.progress;
+        // Reopening the module you are in resumes where you were.
+        if (context.progress.place?.module === event.module) return { ...context.progress, atWelcome: false };
+        return withPlace(context.progress, { screen: 'lesson', module: event.module, page: 0 });
+      },
+    }),
+    openNextModule: assign({
+      progress: ({ context }) => withPlace(context.progress, { screen: 'lesson', module: nextModule(context)!.id, page: 0 }),
+    }),
+    goHome: assign({ progress: ({ context }) => ({ ...context.progress, atWelcome: true }) }),
+    turnPage: assign({
+      progress: ({ context }, params: { by: 1 | -1 }) => {
+        const place = placeAs(context, 'lesson')!;
+        return withPlace(context.progress, { ...place, page: place.page + params.by });
+      },
+    }),
+    startQuiz: assign({
+      progress: ({ context }) =>
+        withPlace(context.progress, { screen: 'quiz', module: context.progress.place!.module, item: 0, answered: false }),
+    }),
+    recordAnswer: assign({
+      progress: ({ context, event }) => {
+        const place = placeAs(context, 'quiz')!;
+        if (event.type !== 'quiz.answer') return context.progress;
+        const item = currentModule(context)!.items[place.item];
+        const answers = { ...context.progress.answers, [item.id]: [...(context.progress.answers[item.id] ?? []), event.choice] };
+        return { ...withPlace(context.progress, { ...place, answered: true }), answers };
+      },
+    }),
+    nextItem: assign({
+      progress: ({ context }) => {
+        const place = placeAs(context, 'quiz')!;
+        return withPlace(context.progress, { ...place, item: place.item + 1, answered: false });
+      },
+    }),
+    finishModule: assign({
+      progress: ({ context }) => {
+        const module = currentModule(context)!;
+        const score = scoreModule(module, context.progress.answers).percent;
+        const progress = withPlace(context.progress, { screen: 'summary', module: module.id });
+        return { ...progress, modules: { ...progress.modules, [module.id]: { ...progress.modules[module.id], score } } };
+      },
+    }),
+    setLanguage: assign({
+      progress: ({ context, event }) => (event.type === 'lang.set' ? { ...context.progress, lang: event.lang } : context.progress),
+    }),
+  },
+}).createMachine({
+  id: 'course',
+  context: ({ input }) => ({ manifest: input.manifest, progress: input.progress }),
+  initial: 'routing',
+  on: {
+    'lang.set': { actions: 'setLanguage' },
+    'course.home': { target: '.welcome', actions: 'goHome' },
+  },
+  states: {
+    routing: {
+      description: 'Transient: shows the screen that the Progress record says the learner is on.',
+      always: [
+        { guard: 'isAtLesson', target: 'lesson' },
+        { guard: 'isAtQuestion', target: 'quiz.question' },
+        { guard: 'isAtFeedback', target: 'quiz.feedback' },
+        { guard: 'isAtSummary', target: 'summary' },
+        { target: 'welcome' },
+      ],
+    },
+    welcome: {
+      on: {
+        'course.start': { target: 'routing', actions: 'startCourse' },
+        'module.open': { guard: 'isUnlocked', target: 'routing', actions: 'openModule' },
+      },
+    },
+    lesson: {
+      on: {
+        'page.next': [
+          { guard: 'hasNextPage', actions: { type: 'turnPage', params: { by: 1 } } },
+          { guard: 'hasQuiz', target: 'quiz', actions: 'startQuiz' },
+          { target: 'summary', actions: 'finishModule' },
+        ],
+        'page.back': { guard: 'hasPreviousPage', actions: { type: 'turnPage', params: { by: -1 } } },
+      },
+    },
+    quiz: {
+      initial: 'question',
+      states: {
+        question: {
+          description: 'Nothing reveals the answer until the learner commits to a choice.',
+          on: { 'quiz.answer': { target: 'feedback', actions: 'recordAnswer' } },
+        },
+        feedback: {
+          on: {
+            'page.next': [
+              { guard: 'hasNextItem', target: 'question', actions: 'nextItem' },
+              { target: '#course.summary', actions: 'finishModule' },
+            ],
+          },
+        },
+      },
+    },
+    summary: {
+      on: {
+        'quiz.retry': { guard: 'hasQuiz', target: 'quiz', actions: 'startQuiz' },
+        'module.next': { guard: 'hasNextModule', target: 'lesson', actions: 'openNextModule' },
+      },
+    },
+  },
+});

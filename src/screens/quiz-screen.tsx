@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Feedback } from '../components/feedback.tsx';
+import { htmlToText } from '../components/html-text.ts';
+import { OptionGroup } from '../components/option-group.tsx';
+import { RichText } from '../components/rich-text.tsx';
+import type { ItemSpec, ItemText, ModuleSpec } from '../content/types.ts';
+import { CourseContext } from '../course/course-context.ts';
+import { isCorrect, lastChoice } from '../quiz/scoring.ts';
+import { ModuleFrame } from './module-frame.tsx';
+import { useCourse } from './use-course.ts';
+
+interface QuizScreenProps {
+  module: ModuleSpec;
+  index: number;
+  answered: boolean;
+}
+
+export function QuizScreen({ module, index, answered }: QuizScreenProps) {
+  const { send, t } = useCourse();
+  const item = module.items[index];
+  const chosen = CourseContext.useSelector((s) => lastChoice(s.context.progress.answers, item.id));
+  // The choice before committing is the learner's draft; it survives a language switch, not a reload.
+  const [draft, setDraft] = useState<string>();
+  const [mustChoose, setMustChoose] = useState(false);
+  const last = index + 1 === module.items.length;
+
+  const optionLabel = (key: string, text: ItemText): string => {
+    if (item.type === 'classify-level') return t(`levels.${key as 'casework'}`);
+    if (item.type === 'classify-strategy') return t(`strategies.${key as 'locality'}`);
+    return htmlToText(text.options?.[key] ?? key);
+  };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (answered) send({ type: 'page.next' });
+    else if (draft) send({ type: 'quiz.answer', choice: draft });
+    else setMustChoose(true);
+  };
+
+  return (
+    <ModuleFrame
+      module={module}
+      focusKey={`quiz-${module.id}-${index}`}
+      heading={() => t('quiz.questionOf', { number: index + 1, total: module.items.length })}
+    >
+      {(text) => {
+        const itemText = text.items[item.id];
+        const correct = isCorrect(item, chosen);
+        return (
+          <form className="quiz" onSubmit={submit} noValidate>
+            {item.type !== 'choice' && <RichText as="p" className="scenario" html={itemText.text} />}
+            <OptionGroup
+              name={item.id}
+              legend={item.type === 'choice' ? <RichText as="span" html={itemText.text} /> : prompt(item, t)}
+              value={answered ? chosen : draft}
+              disabled={answered}
+              onChange={(key) => {
+                setDraft(key);
+                setMustChoose(false);
+              }}
+              options={item.options.map((key) => ({
+                key,
+                label: optionLabel(key, itemText),
+                mark: !answered ? undefined : key === item.answer ? 'right' : key === chosen ? 'wrong' : undefined,
+              }))}
+            />
+            {mustChoose && !answered && <p role="alert" className="hint">{t('quiz.chooseFirst')}</p>}
+            <div role="status" className="feedback-region">
+              {answered && chosen && (
+                <Feedback
+                  correct={correct}
+                  verdict={correct ? t('quiz.correct') : t('quiz.incorrect')}
+                  yourAnswer={t('quiz.yourAnswer', { answer: optionLabel(chosen, itemText) })}
+                  rightAnswer={t('quiz.rightAnswer', { answer: optionLabel(item.answer, itemText) })}
+                  whyHeading={t('quiz.whyHeading')}
+                  rationaleHtml={itemText.rationale}
+                  misconceptionHeading={t('quiz.misconceptionHeading')}
+                  misconceptionHtml={correct ? undefined : itemText.misconceptions[chosen]}
+                />
+              )}
+            </div>
+            {/* One button that changes role keeps keyboard focus in place after answering. */}
+            <button type="submit" className="primary">
+              {!answered ? t('quiz.check') : last ? t('quiz.toSummary') : t('quiz.next')}
+            </button>
+          </form>
+        );
+      }}
+    </ModuleFrame>
+  );
+}
+
+function prompt(item: ItemSpec, t: ReturnType<typeof useCourse>['t']) {
+  return item.type === 'classify-level' ? t('quiz.promptLevel') : t('quiz.promptStrategy');
+}

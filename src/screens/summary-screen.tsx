@@ -1,0 +1,57 @@
+import { RichText } from '../components/rich-text.tsx';
+import type { ModuleSpec } from '../content/types.ts';
+import { CourseContext } from '../course/course-context.ts';
+import { scoreModule } from '../quiz/scoring.ts';
+import { ModuleFrame } from './module-frame.tsx';
+import { useCourse } from './use-course.ts';
+
+export function SummaryScreen({ module }: { module: ModuleSpec }) {
+  const { manifest, send, t } = useCourse();
+  const answers = CourseContext.useSelector((s) => s.context.progress.answers);
+  const canGoOn = CourseContext.useSelector((s) => s.can({ type: 'module.next' }));
+  const score = scoreModule(module, answers);
+  const next = manifest.modules[manifest.modules.indexOf(module) + 1];
+
+  return (
+    <ModuleFrame module={module} focusKey={`summary-${module.id}`} heading={() => t('summary.heading')}>
+      {(text) => (
+        <>
+          {module.items.length > 0 && (
+            <>
+              <p className="score">{t('summary.score', { ...score })}</p>
+              <p>{score.percent >= manifest.mastery ? t('summary.mastered') : t('summary.notYet', { mastery: manifest.mastery })}</p>
+            </>
+          )}
+          <h2>{t('summary.takeawaysHeading')}</h2>
+          <ul>
+            {text.takeaways.map((line) => (
+              <RichText as="li" key={line} html={line} />
+            ))}
+          </ul>
+          <h2>{t('summary.objectivesHeading')}</h2>
+          <ul>
+            {text.objectives.map((line) => (
+              <RichText as="li" key={line} html={line} />
+            ))}
+          </ul>
+          {!next && <p>{t('summary.courseDone')}</p>}
+          <div className="actions">
+            {next && canGoOn && (
+              <button type="button" className="primary" onClick={() => send({ type: 'module.next' })}>
+                {t('summary.nextModule', { number: next.number })}
+              </button>
+            )}
+            {module.items.length > 0 && (
+              <button type="button" onClick={() => send({ type: 'quiz.retry' })}>
+                {t('summary.retry')}
+              </button>
+            )}
+            <button type="button" onClick={() => send({ type: 'course.home' })}>
+              {t('summary.home')}
+            </button>
+          </div>
+        </>
+      )}
+    </ModuleFrame>
+  );
+}
