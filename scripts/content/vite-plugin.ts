@@ -22,7 +22,6 @@ export function berdayaContent(lessonsDir = path.resolve('lessons')): Plugin {
     },
     load(id) {
       if (!id.startsWith('\0virtual:berdaya/')) return;
-      this.addWatchFile(lessonsDir);
       let course: CompiledCourse;
       try {
         course = compile();

@@ -1,5 +1,5 @@
+// Made by the content compiler (scripts/content/vite-plugin.ts) at build time.
 declare module 'virtual:berdaya/course' {
-  import type { CourseManifest, Lang, ModuleText } from './types.ts';
-  export const manifest: CourseManifest;
-  export function loadModuleText(moduleId: string, lang: Lang): Promise<ModuleText>;
+  export const manifest: import('./types.ts').CourseManifest;
+  export function loadModuleText(moduleId: string, lang: import('./types.ts').Lang): Promise<import('./types.ts').ModuleText>;
 }

@@ -10,7 +10,7 @@ export interface ProgressStore {
 }
 
 /** Standalone tracker: the Progress record in localStorage, one key per course. */
-export function createLocalStore(manifest: CourseManifest, storage: Storage | undefined = globalThis.localStorage): ProgressStore {
+export function createLocalStore(manifest: CourseManifest, storage: Storage | undefined): ProgressStore {
   const key = `berdaya:${manifest.id}:progress`;
   return {
     load() {

@@ -1,0 +1,123 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/content/types.ts';
+import { createI18n } from '../../src/i18n/i18n.ts';
+import { feedbackRegion, manifest, optionName, renderCourse } from './render-course.tsx';
+
+const [moduleOne, moduleFour] = manifest.modules;
+const heading = () => screen.getByRole('heading', { level: 1 });
+
+async function finishModule(user: ReturnType<typeof renderCourse>['user'], module: typeof moduleOne, lang: Lang) {
+  const t = createI18n(lang).t;
+  for (let page = 1; page < module.pages; page++) {
+    await screen.findByText(t('lesson.pageOf', { page, total: module.pages }));
+    await user.click(screen.getByRole('button', { name: t('lesson.next') }));
+  }
+  await user.click(await screen.findByRole('button', { name: t('lesson.toQuiz') }));
+  for (const [index, item] of module.items.entries()) {
+    expect(heading()).toHaveTextContent(t('quiz.questionOf', { number: index + 1, total: module.items.length }));
+    await user.click(screen.getByRole('radio', { name: await optionName(module.id, item, item.answer, lang) }));
+    await user.click(screen.getByRole('button', { name: t('quiz.check') }));
+    expect(feedbackRegion().getByText(t('quiz.correct'))).toBeInTheDocument();
+    const last = index + 1 === module.items.length;
+    await user.click(screen.getByRole('button', { name: last ? t('quiz.toSummary') : t('quiz.next') }));
+  }
+}
+
+describe('a learner taking the course', () => {
+  it('finishes Module 1 in Indonesian and sees the score on the summary and the welcome screen', async () => {
+    const { user } = renderCourse();
+    expect(heading()).toHaveTextContent(manifest.title.id);
+    await user.click(screen.getByRole('button', { name: 'Mulai belajar' }));
+    await finishModule(user, moduleOne, 'id');
+    expect(heading()).toHaveTextContent('Ringkasan modul');
+    const total = moduleOne.items.length;
+    expect(screen.getByText(`Skor Anda: ${total} dari ${total} benar (100%).`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Kembali ke beranda' }));
+    expect(screen.getByText('Selesai, skor 100%')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Lanjutkan belajar' })).toBeInTheDocument();
+  });
+
+  it('finishes Module 4 in English, opened from the module list', async () => {
+    const { user } = renderCourse({ search: '?lang=en' });
+    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
+    await finishModule(user, moduleFour, 'en');
+    const total = moduleFour.items.length;
+    expect(screen.getByText(`Your score: ${total} of ${total} correct (100%).`)).toBeInTheDocument();
+    expect(screen.getByText('You have completed every module available.')).toBeInTheDocument();
+  });
+
+  it('explains why when my answer is wrong, naming the misconception', async () => {
+    const { user } = renderCourse({ search: '?lang=en' });
+    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
+    for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
+    await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
+    const item = moduleFour.items[0];
+    const wrong = item.options.find((key) => key !== item.answer)!;
+    await user.click(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, wrong, 'en') }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement(); // nothing revealed before committing
+    await user.click(screen.getByRole('button', { name: 'Check my answer' }));
+    const feedback = feedbackRegion();
+    expect(feedback.getByText('Not quite.')).toBeInTheDocument();
+    expect(feedback.getByText(`The right answer: ${await optionName(moduleFour.id, item, item.answer, 'en')}`)).toBeInTheDocument();
+    expect(feedback.getByRole('heading', { name: 'Why your choice does not fit' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next question' })).toHaveFocus();
+  });
+
+  it('asks me to choose an answer before checking', async () => {
+    const { user } = renderCourse();
+    await user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${moduleFour.title.id}` }));
+    for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
+    await user.click(await screen.findByRole('button', { name: 'Mulai kuis' }));
+    await user.click(screen.getByRole('button', { name: 'Periksa jawaban' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Pilih salah satu jawaban terlebih dahulu.');
+    expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.items.length}`);
+  });
+
+  it('keeps my page when I switch to English mid-lesson', async () => {
+    const { user } = renderCourse();
+    await user.click(screen.getByRole('button', { name: 'Mulai belajar' }));
+    await user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
+    expect(await screen.findByText(`Halaman 2 dari ${moduleOne.pages}`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText(`Page 2 of ${moduleOne.pages}`)).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('keeps my question and my unchecked choice when I switch language mid-quiz', async () => {
+    const { user } = renderCourse({ search: '?lang=en' });
+    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
+    for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
+    await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
+    const item = moduleFour.items[0];
+    await user.click(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, 'systemic', 'en') }));
+    await user.click(screen.getByRole('button', { name: 'Bahasa Indonesia' }));
+    await waitFor(() => expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.items.length}`));
+    expect(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, 'systemic', 'id') })).toBeChecked();
+    expect(document.documentElement.lang).toBe('id');
+  });
+
+  it('returns me to the same question, with its feedback, after a reload', async () => {
+    const first = renderCourse();
+    await first.user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${moduleFour.title.id}` }));
+    for (let page = 1; page < moduleFour.pages; page++) await first.user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
+    await first.user.click(await screen.findByRole('button', { name: 'Mulai kuis' }));
+    const item = moduleFour.items[0];
+    await first.user.click(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, item.answer, 'id') }));
+    await first.user.click(screen.getByRole('button', { name: 'Periksa jawaban' }));
+    first.unmount();
+
+    renderCourse({ browserLanguages: ['en-US'] }); // the saved choice (Indonesian) wins over the browser
+    expect(await screen.findByText('Benar!')).toBeInTheDocument();
+    expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.items.length}`);
+    expect(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, item.answer, 'id') })).toBeChecked();
+  });
+
+  it('tells me plainly when saved progress could not be read, and starts afresh', () => {
+    localStorage.setItem(`berdaya:${manifest.id}:progress`, 'garbage{');
+    renderCourse();
+    expect(screen.getByRole('alert')).toHaveTextContent('Catatan kemajuan belajar di perangkat ini tidak dapat dibaca');
+    expect(screen.getByRole('button', { name: 'Mulai belajar' })).toBeInTheDocument();
+  });
+});

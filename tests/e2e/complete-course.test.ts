@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Lang } from '../../src/content/types.ts';
+import { expectAccessible, openBrowser, type Session } from './browser.ts';
+import { course, say } from './course-content.ts';
+import { button, completeModule, heading } from './journeys.ts';
+
+const { manifest } = course;
+let session: Session;
+afterEach(() => session?.close());
+
+describe.each<[Lang, string]>([
+  ['id', ''], // Indonesian is the default for a browser set to Indonesian
+  ['en', '?lang=en'],
+])('completing the course in %s', (lang, query) => {
+  it('reads every page, answers every question, sees each summary, and every screen passes axe', async () => {
+    session = await openBrowser({ locale: lang === 'id' ? 'id-ID' : 'fr-FR' });
+    const { page } = session;
+    await page.goto(`${inject('baseURL')}${query}`);
+    await expect.poll(() => heading(page).textContent()).toBe(manifest.title[lang]);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    await expectAccessible(page, `welcome (${lang})`);
+
+    await button(page, say(lang, (s) => s.welcome.start)).click();
+    for (const [index, module] of manifest.modules.entries()) {
+      await completeModule(page, module, lang, { missFirst: true, audit: true });
+      const correct = module.items.length - 1;
+      const percent = Math.round((correct / module.items.length) * 100);
+      expect(await page.getByText(say(lang, (s) => s.summary.score, { correct, total: module.items.length, percent })).count()).toBe(1);
+      const next = manifest.modules[index + 1];
+      if (next) await button(page, say(lang, (s) => s.summary.nextModule, { number: next.number })).click();
+    }
+    expect(await page.getByText(say(lang, (s) => s.summary.courseDone)).count()).toBe(1);
+
+    await button(page, say(lang, (s) => s.summary.home)).click();
+    for (const module of manifest.modules) {
+      const percent = Math.round(((module.items.length - 1) / module.items.length) * 100);
+      const status = page.locator(`#status-${module.id}`);
+      expect(await status.textContent()).toBe(say(lang, (s) => s.welcome.statusCompleted, { score: percent }));
+    }
+    await expectAccessible(page, `welcome after finishing (${lang})`);
+    expect(session.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+import { getShortestPaths } from '@xstate/graph';
+import { createActor, type AnyStateNode } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import type { CourseManifest } from '../../src/content/types.ts';
+import { courseMachine, isModuleUnlocked, type CourseEvent } from '../../src/course/course-machine.ts';
+import { createProgress, type Progress } from '../../src/course/progress.ts';
+import { fixtureCourse } from './fixture-course.ts';
+
+const { manifest } = fixtureCourse(); // alpha: 2 pages, 2 items; beta: 1 page, 1 item; strict gating
+const openManifest: CourseManifest = { ...manifest, gating: 'open' };
+
+function start(progress: Partial<Progress> = {}, course = manifest) {
+  const actor = createActor(courseMachine, { input: { manifest: course, progress: { ...createProgress(course), ...progress } } });
+  actor.start();
+  const send = (...events: CourseEvent[]) => events.forEach((e) => actor.send(e));
+  return { actor, send, state: () => actor.getSnapshot(), progress: () => actor.getSnapshot().context.progress };
+}
+
+describe('course machine', () => {
+  it('starts on the welcome screen when there is no saved place', () => {
+    const { state } = start();
+    expect(state().value).toBe('welcome');
+  });
+
+  it('walks a module: pages, then each question with feedback, then the summary with the score', () => {
+    const { send, state, progress } = start();
+    send({ type: 'course.start' });
+    expect(state().value).toBe('lesson');
+    expect(progress().place).toEqual({ screen: 'lesson', module: 'alpha', page: 0 });
+
+    send({ type: 'page.next' });
+    expect(progress().place).toEqual({ screen: 'lesson', module: 'alpha', page: 1 });
+    send({ type: 'page.back' }, { type: 'page.next' }, { type: 'page.next' });
+    expect(state().matches({ quiz: 'question' })).toBe(true);
+
+    send({ type: 'quiz.answer', choice: 'groupwork' });
+    expect(state().matches({ quiz: 'feedback' })).toBe(true);
+    expect(progress().answers).toEqual({ 'fx-home-visit': ['groupwork'] });
+
+    send({ type: 'page.next' }, { type: 'quiz.answer', choice: 'b' }, { type: 'page.next' });
+    expect(state().value).toBe('summary');
+    expect(progress().modules.alpha).toEqual({ score: 50 });
+  });
+
+  it('ignores forbidden moves', () => {
+    const { send, state, progress } = start();
+    send({ type: 'page.next' }, { type: 'quiz.answer', choice: 'a' }); // nothing to do on welcome
+    expect(state().value).toBe('welcome');
+
+    send({ type: 'course.start' }, { type: 'page.back' });
+    expect(progress().place).toEqual({ screen: 'lesson', module: 'alpha', page: 0 });
+
+    send({ type: 'page.next' }, { type: 'page.next' });
+    send({ type: 'page.next' }); // on the question, before answering
+    expect(state().matches({ quiz: 'question' })).toBe(true);
+    expect(progress().place).toEqual({ screen: 'quiz', module: 'alpha', item: 0, answered: false });
+
+    send({ type: 'quiz.answer', choice: 'casework' }, { type: 'quiz.answer', choice: 'systemic' }); // no second try in feedback
+    expect(progress().answers['fx-home-visit']).toEqual(['casework']);
+    send({ type: 'page.back' });
+    expect(state().matches({ quiz: 'feedback' })).toBe(true);
+  });
+
+  it('keeps the learner in place while the language changes', () => {
+    const { send, progress } = start();
+    send({ type: 'course.start' }, { type: 'page.next' });
+    const before = progress().place;
+    send({ type: 'lang.set', lang: 'en' });
+    expect(progress().place).toEqual(before);
+    expect(progress().lang).toBe('en');
+  });
+
+  it('goes home without losing the place, and Continue returns to it', () => {
+    const { send, state, progress } = start();
+    send({ type: 'course.start' }, { type: 'page.next' }, { type: 'course.home' });
+    expect(state().value).toBe('welcome');
+    expect(progress().atWelcome).toBe(true);
+    send({ type: 'course.start' });
+    expect(progress().place).toEqual({ screen: 'lesson', module: 'alpha', page: 1 });
+  });
+
+  it('resumes from a saved record at the exact question and its feedback', () => {
+    const { state } = start({
+      atWelcome: false,
+      place: { screen: 'quiz', module: 'alpha', item: 1, answered: true },
+      answers: { 'fx-concept': ['a'] },
+    });
+    expect(state().matches({ quiz: 'feedback' })).toBe(true);
+    expect(state().context.progress.place).toEqual({ screen: 'quiz', module: 'alpha', item: 1, answered: true });
+  });
+
+  it('locks the next module in strict gating until the previous one is mastered', () => {
+    const { send, state, progress } = start();
+    send({ type: 'module.open', module: 'beta' });
+    expect(state().value).toBe('welcome');
+    expect(isModuleUnlocked(manifest, progress(), 'beta')).toBe(false);
+
+    send({ type: 'course.start' }, { type: 'page.next' }, { type: 'page.next' });
+    send({ type: 'quiz.answer', choice: 'casework' }, { type: 'page.next' }, { type: 'quiz.answer', choice: 'b' }, { type: 'page.next' });
+    expect(progress().modules.alpha.score).toBe(100);
+    send({ type: 'module.next' });
+    expect(progress().place).toEqual({ screen: 'lesson', module: 'beta', page: 0 });
+  });
+
+  it('does not offer the next module after a quiz below mastery in strict gating, but allows a retry', () => {
+    const { send, state, progress } = start();
+    send({ type: 'course.start' }, { type: 'page.next' }, { type: 'page.next' });
+    send({ type: 'quiz.answer', choice: 'groupwork' }, { type: 'page.next' }, { type: 'quiz.answer', choice: 'a' }, { type: 'page.next' });
+    expect(state().can({ type: 'module.next' })).toBe(false);
+    send({ type: 'quiz.retry' }, { type: 'quiz.answer', choice: 'casework' });
+    expect(progress().answers['fx-home-visit']).toEqual(['groupwork', 'casework']);
+  });
+
+  it('opens any module in open gating; reopening the current module resumes in place', () => {
+    const { send, progress } = start({}, openManifest);
+    send({ type: 'module.open', module: 'beta' });
+    expect(progress().place).toEqual({ screen: 'lesson', module: 'beta', page: 0 });
+    send({ type: 'course.home' }, { type: 'module.open', module: 'alpha' }, { type: 'page.next' }, { type: 'course.home' });
+    send({ type: 'module.open', module: 'alpha' });
+    expect(progress().place).toEqual({ screen: 'lesson', module: 'alpha', page: 1 });
+  });
+
+  it('reaches every state of the machine', () => {
+    const events: CourseEvent[] = [
+      { type: 'course.start' }, { type: 'course.home' }, { type: 'page.next' }, { type: 'page.back' },
+      { type: 'quiz.answer', choice: 'casework' }, { type: 'quiz.answer', choice: 'b' }, { type: 'quiz.retry' },
+      { type: 'module.next' }, { type: 'module.open', module: 'beta' }, { type: 'lang.set', lang: 'en' },
+    ];
+    const paths = getShortestPaths(courseMachine, {
+      input: { manifest, progress: createProgress(manifest) },
+      events,
+      serializeState: (s) => JSON.stringify([s.value, s.context.progress.place, s.context.progress.modules]),
+    });
+    const reached = new Set(paths.map((p) => JSON.stringify(p.state.value)));
+    const leaves = (node: AnyStateNode, prefix: string[] = []): string[] =>
+      Object.entries(node.states).flatMap(([key, child]) => {
+        const states = Object.keys(child.states);
+        if (!states.length) return [prefix.length ? JSON.stringify({ [prefix[0]]: key }) : JSON.stringify(key)];
+        return leaves(child, [key]);
+      });
+    const expected = leaves(courseMachine.root).filter((s) => s !== '"routing"'); // transient by design
+    expect(expected.sort()).toEqual([...reached].sort());
+    expect(reached).toContain(JSON.stringify({ quiz: 'feedback' }));
+  });
+});

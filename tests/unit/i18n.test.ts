@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../locales/en/ui.json';
+import id from '../../locales/id/ui.json';
+import { createI18n, resolveLanguage } from '../../src/i18n/i18n.ts';
+
+const leaves = (obj: object, prefix = ''): [string, string][] =>
+  Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v as string]]));
+
+describe('UI strings', () => {
+  it('exist in both languages with the same keys and placeholders', () => {
+    const idLeaves = Object.fromEntries(leaves(id));
+    const enLeaves = Object.fromEntries(leaves(en));
+    expect(Object.keys(enLeaves).sort()).toEqual(Object.keys(idLeaves).sort());
+    for (const [key, text] of Object.entries(idLeaves)) {
+      expect(text.trim(), key).not.toBe('');
+      const vars = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
+      expect(vars(enLeaves[key]), key).toEqual(vars(text));
+    }
+  });
+
+  it('are translated, not copied, except terms written the same in both languages', () => {
+    const same = leaves(id).filter(([key, text]) => Object.fromEntries(leaves(en))[key] === text).map(([key]) => key);
+    expect(same).toEqual(['levels.groupwork']); // "Groupwork (mezzo)" is the term in both languages
+  });
+
+  it('name each language in its own language', () => {
+    const i18n = createI18n('id');
+    expect(i18n.t('language.self', { lng: 'id' })).toBe('Bahasa Indonesia');
+    expect(i18n.t('language.self', { lng: 'en' })).toBe('English');
+  });
+});
+
+describe('starting language', () => {
+  it('is Indonesian by default', () => {
+    expect(resolveLanguage({})).toBe('id');
+    expect(resolveLanguage({ browser: ['fr-FR', 'de'] })).toBe('id');
+  });
+  it('follows the browser when it prefers a language we have', () => {
+    expect(resolveLanguage({ browser: ['en-GB', 'id'] })).toBe('en');
+  });
+  it('prefers the saved choice over the browser, and ?lang= over both', () => {
+    expect(resolveLanguage({ saved: 'id', browser: ['en-US'] })).toBe('id');
+    expect(resolveLanguage({ query: 'en', saved: 'id', browser: ['id'] })).toBe('en');
+    expect(resolveLanguage({ query: 'xx', saved: 'en' })).toBe('en');
+  });
+});
