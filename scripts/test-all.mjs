@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'; // overridable to try the no-browser path
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 const run = (label, command, args) => {
