@@ -4,10 +4,10 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
   LANGS, LEVELS, STRATEGIES,
-  type CourseManifest, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
+  type CourseManifest, type FacilitatorText, type GlossaryEntry, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
 } from '../../src/content/types.ts';
-import { plainText, renderBlock, renderInline, splitPages } from './markdown.ts';
-import { courseSchema, itemSchema, moduleSchema, scenarioFileSchema, type ItemSource } from './schema.ts';
+import { linkedTerms, plainText, renderBlock, renderInline, splitPages } from './markdown.ts';
+import { courseSchema, glossarySchema, itemSchema, moduleSchema, scenarioFileSchema, type ItemSource } from './schema.ts';
 
 export interface Problem {
   file: string;
@@ -29,6 +29,10 @@ export interface CompiledCourse {
   manifest: CourseManifest;
   /** Per module id, its text in each language. */
   texts: Record<string, Record<Lang, ModuleText>>;
+  /** Trainers' notes per language, per module id. */
+  facilitator: Record<Lang, Record<string, FacilitatorText>>;
+  /** Glossary per language, sorted by term. */
+  glossary: Record<Lang, GlossaryEntry[]>;
 }
 
 const LANG_NAMES: Record<Lang, string> = { id: 'Indonesian', en: 'English' };
@@ -73,6 +77,22 @@ export function compileContent(lessonsDir: string): CompiledCourse {
   const course = validate(courseSchema, readYaml(courseFile), courseFile);
   if (!course) throw new ContentError(problems);
 
+  // Glossary first: lesson text may link to its terms.
+  const glossaryFile = path.join(lessonsDir, 'glossary.yaml');
+  const terms = fs.existsSync(glossaryFile) ? (validate(glossarySchema, readYaml(glossaryFile), glossaryFile) ?? []) : [];
+  const termIds = new Set<string>();
+  terms.forEach((term, i) => {
+    if (termIds.has(term.id)) report(glossaryFile, `[${i}].id`, `duplicate term id "${term.id}": ids must be unique`);
+    termIds.add(term.id);
+  });
+  const checkTerms = (html: string, file: string, field: string) => {
+    for (const id of linkedTerms(html)) {
+      if (!termIds.has(id)) report(file, field, `links to glossary term "${id}", which lessons/glossary.yaml does not have`);
+    }
+    return html;
+  };
+  const facilitator: CompiledCourse['facilitator'] = { id: {}, en: {} };
+
   // Modules
   const modulesDir = path.join(lessonsDir, 'modules');
   const modules: ModuleSpec[] = [];
@@ -99,12 +119,27 @@ export function compileContent(lessonsDir: string): CompiledCourse {
         if (!page.title) report(file, `page ${i + 1}`, 'heading is empty: write a page title after "## "');
         if (!page.body) report(file, `page ${i + 1} (${page.title})`, 'page has no text');
       });
-      pagesByLang[lang] = pages.map((page) => ({ title: renderInline(page.title), html: renderBlock(page.body) }));
+      pagesByLang[lang] = pages.map((page, i) => ({
+        title: renderInline(page.title),
+        html: checkTerms(renderBlock(page.body), file, `page ${i + 1} (${page.title})`),
+      }));
     }
     if (pagesByLang.id && pagesByLang.en && pagesByLang.id.length !== pagesByLang.en.length) {
       report(path.join(dir, 'en.md'), '', `has ${pagesByLang.en.length} pages but id.md has ${pagesByLang.id.length}: both languages need the same pages in the same order`);
     }
     if (!meta || !pagesByLang.id || !pagesByLang.en) continue;
+    if (meta.facilitator) {
+      const notes = meta.facilitator;
+      for (const lang of LANGS) {
+        facilitator[lang][moduleId] = {
+          minutes: notes.minutes,
+          prompt: renderBlock(notes.prompt[lang]),
+          activity: renderBlock(notes.activity[lang]),
+          listenFor: notes.listenFor[lang].map(renderInline),
+          answers: notes.answers[lang].map(renderInline),
+        };
+      }
+    }
     modules.push({ id: moduleId, number: meta.number, minutes: meta.minutes, title: meta.title, pages: pagesByLang.id.length, items: [] });
     texts[moduleId] = Object.fromEntries(
       LANGS.map((lang) => [lang, {
@@ -173,14 +208,21 @@ export function compileContent(lessonsDir: string): CompiledCourse {
         id: item.id, type: item.type, options, answer: item.answer,
         difficulty: item.difficulty, tricky: item.tricky, tags: item.tags,
       } satisfies ItemSpec);
-      for (const lang of LANGS) texts[module.id][lang].items[item.id] = itemText(item, lang);
+      for (const lang of LANGS) {
+        const text = itemText(item, lang);
+        checkTerms(text.text, file, at(`text.${lang}`));
+        texts[module.id][lang].items[item.id] = text;
+      }
     });
   }
 
   if (problems.length) throw new ContentError(problems);
   const { id, version, title, tagline, outcomes, mastery, gating } = course;
   const html = { id: outcomes.id.map(renderInline), en: outcomes.en.map(renderInline) };
-  return { manifest: { id, version, title, tagline, outcomes: html, mastery, gating, modules }, texts };
+  const glossary = Object.fromEntries(LANGS.map((lang) => [lang, terms
+    .map((t) => ({ id: t.id, term: t.term[lang], definition: renderInline(t.definition[lang]) }))
+    .sort((a, b) => a.term.localeCompare(b.term, lang))])) as CompiledCourse['glossary'];
+  return { manifest: { id, version, title, tagline, outcomes: html, mastery, gating, modules }, texts, facilitator, glossary };
 }
 
 function optionKeys(item: ItemSource): string[] {

@@ -18,6 +18,9 @@ const marked = new Marked({
     },
     link({ href, tokens }: Tokens.Link) {
       const label = this.parser.parseInline(tokens);
+      // [word](glossary:term-id) links a word to its glossary entry.
+      const term = /^glossary:([a-z0-9-]+)$/.exec(href)?.[1];
+      if (term) return `<a class="term" href="#glossary-${term}" data-term="${term}">${label}</a>`;
       if (!SAFE_HREF.test(href)) return label;
       const external = /^https?:/i.test(href) ? ' rel="noopener noreferrer" target="_blank"' : '';
       return `<a href="${escapeHtml(href)}"${external}>${label}</a>`;
@@ -33,6 +36,9 @@ export const renderBlock = (md: string): string => (marked.parse(md) as string).
 export const renderInline = (md: string): string => (marked.parseInline(md) as string).trim();
 
 /** Plain text of inline Markdown, for checks such as "the cue words occur in the text". */
+/** Glossary ids that compiled HTML links to, so the compiler can check they exist. */
+export const linkedTerms = (html: string): string[] => [...html.matchAll(/data-term="([a-z0-9-]+)"/g)].map((m) => m[1]);
+
 export const plainText = (md: string): string =>
   md.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 

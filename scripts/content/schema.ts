@@ -22,13 +22,27 @@ export const courseSchema = z.strictObject({
   gating: z.enum(['open', 'strict'], { error: 'expected open or strict' }).default('open'),
 });
 
+export const facilitatorSchema = z.strictObject({
+  minutes: z.number({ error: 'expected the activity length in minutes' }).int().positive(),
+  prompt: localized,
+  activity: localized,
+  listenFor: localizedList,
+  answers: localizedList,
+});
+
 export const moduleSchema = z.strictObject({
   number: z.number({ error: 'expected a whole number' }).int().positive(),
   minutes: z.number({ error: 'expected minutes as a whole number' }).int().positive(),
   title: localized,
   objectives: localizedList,
   takeaways: localizedList,
+  facilitator: facilitatorSchema.optional(),
 });
+
+export const glossarySchema = z.array(
+  z.strictObject({ id: itemId, term: localized, definition: localized }),
+  { error: 'expected a YAML list of terms (each starting with "- id:")' },
+);
 
 const common = {
   id: itemId,
@@ -39,6 +53,8 @@ const common = {
   text: localized,
   rationale: localized,
   misconceptions: z.record(z.string(), localized, { error: 'expected one entry per wrong option' }),
+  /** Items sharing a contrast id show one situation handled at different levels. */
+  contrast: itemId.optional(),
 };
 
 const cues = z.strictObject({ id: textList, en: textList });

@@ -60,3 +60,19 @@ export interface ModuleText {
   pages: { title: string; html: string }[];
   items: Record<string, ItemText>;
 }
+
+/** A trainer's notes for one module in one language (HTML). */
+export interface FacilitatorText {
+  minutes: number;
+  prompt: string;
+  activity: string;
+  listenFor: string[];
+  answers: string[];
+}
+
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  /** Inline HTML. */
+  definition: string;
+}
