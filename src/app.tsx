@@ -1,43 +1,62 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { fetchModuleText } from './content/module-text.ts';
-import { LANGS, type CourseManifest, type Lang } from './content/types.ts';
+import type { CourseManifest, Lang } from './content/types.ts';
+import { LANGUAGE_NAMES, loadLanguage } from './i18n/i18n.ts';
 import { CourseContext } from './course/course-context.ts';
 import type { Progress } from './course/progress.ts';
 import { LessonScreen } from './screens/lesson-screen.tsx';
 import { QuizScreen } from './screens/quiz-screen.tsx';
 import { SummaryScreen } from './screens/summary-screen.tsx';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
-import type { LoadNotice, ProgressStore } from './tracking/local-store.ts';
+import { Notice } from './components/notice.tsx';
+import { downloadText } from './components/download.ts';
+import type { ProgressStore, StoreNotice } from './tracking/local-store.ts';
+import { createProgressFile, progressFileName } from './tracking/progress-file.ts';
+import { StoreContext } from './tracking/store-context.ts';
 import { usePersistProgress } from './tracking/use-persist-progress.ts';
 
 interface AppProps {
   manifest: CourseManifest;
   progress: Progress;
   store: ProgressStore;
-  notice?: LoadNotice;
+  notice?: StoreNotice;
 }
 
 export function App({ manifest, progress, store, notice }: AppProps) {
   return (
     <CourseContext.Provider options={{ input: { manifest, progress } }}>
-      <Shell store={store} notice={notice} />
+      <StoreContext.Provider value={store}>
+        <Shell store={store} notice={notice} />
+      </StoreContext.Provider>
     </CourseContext.Provider>
   );
 }
 
-type Notice = LoadNotice | 'saveFailed';
-const NOTICE_KEYS = { unreadable: 'errors.progressUnreadable', future: 'errors.progressFuture', saveFailed: 'errors.saveFailed' } as const;
+const NOTICE_KEYS = {
+  unreadable: 'errors.progressUnreadable',
+  future: 'errors.progressFuture',
+  storageUnavailable: 'errors.storageUnavailable',
+  storageFull: 'errors.storageFull',
+  otherTab: 'errors.otherTab',
+} as const;
 
-function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: LoadNotice }) {
+function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: StoreNotice }) {
   const { t, i18n } = useTranslation();
   const actor = CourseContext.useActorRef();
   const state = CourseContext.useSelector((s) => s.value);
   const place = CourseContext.useSelector((s) => s.context.progress.place);
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
-  const [notice, setNotice] = useState<Notice | undefined>(loadNotice);
-  usePersistProgress(actor, store, useCallback(() => setNotice('saveFailed'), []));
+  const [notice, setNotice] = useState<StoreNotice | undefined>(loadNotice);
+  // Each kind of notice is shown until the learner closes it, and then not again.
+  const dismissed = useRef(new Set<StoreNotice>());
+  const show = useCallback((kind: StoreNotice) => !dismissed.current.has(kind) && setNotice(kind), []);
+  usePersistProgress(actor, store, show);
+  const exportProgress = () => {
+    const progress = actor.getSnapshot().context.progress;
+    downloadText(progressFileName(manifest), createProgressFile(progress, manifest));
+  };
 
   const lang = i18n.language as Lang;
   useEffect(() => {
@@ -47,7 +66,10 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: L
 
   const switchLanguage = async (next: Lang) => {
     // Load the new language's text first, so the learner's screen never blanks out.
-    if (state !== 'welcome' && place) await fetchModuleText(place.module, next).catch(() => undefined);
+    await Promise.all([
+      loadLanguage(i18n, next),
+      state !== 'welcome' && place ? fetchModuleText(place.module, next).catch(() => undefined) : undefined,
+    ]);
     await i18n.changeLanguage(next);
     actor.send({ type: 'lang.set', lang: next });
   };
@@ -68,18 +90,32 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: L
         <LanguageSwitch
           label={t('language.label')}
           current={lang}
-          names={Object.fromEntries(LANGS.map((l) => [l, t('language.self', { lng: l })])) as Record<Lang, string>}
+          names={LANGUAGE_NAMES}
           onChange={switchLanguage}
         />
       </header>
       <main id="main" tabIndex={-1}>
         {notice && (
-          <div className="notice" role="alert">
-            <p>{t(NOTICE_KEYS[notice])}</p>
-            <button type="button" onClick={() => setNotice(undefined)}>
-              {t('app.dismiss')}
-            </button>
-          </div>
+          <Notice
+            message={t(NOTICE_KEYS[notice])}
+            dismissLabel={t('app.dismiss')}
+            tone={notice === 'otherTab' ? 'info' : 'error'}
+            onDismiss={() => {
+              dismissed.current.add(notice);
+              setNotice(undefined);
+            }}
+          >
+            {(notice === 'unreadable' || notice === 'future') && (
+              <button type="button" onClick={() => downloadText(`${manifest.id}-unreadable-progress.txt`, store.unreadable().join('\n\n'), 'text/plain')}>
+                {t('errors.downloadUnreadable')}
+              </button>
+            )}
+            {(notice === 'storageUnavailable' || notice === 'storageFull') && (
+              <button type="button" onClick={exportProgress}>
+                {t('progress.export')}
+              </button>
+            )}
+          </Notice>
         )}
         <Screen />
       </main>

@@ -1,7 +1,7 @@
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app.tsx';
 import type { CourseManifest } from './content/types.ts';
-import { createI18n, resolveLanguage } from './i18n/i18n.ts';
+import { createI18n, loadStrings, resolveLanguage } from './i18n/i18n.ts';
 import { createLocalStore } from './tracking/local-store.ts';
 
 interface BootOptions {
@@ -11,13 +11,14 @@ interface BootOptions {
   browserLanguages: readonly string[];
 }
 
-/** Loads saved progress, picks the language and returns the course, ready to render. */
-export function bootCourse({ manifest, storage, search, browserLanguages }: BootOptions) {
+/** Loads saved progress, picks the language, loads its strings and returns the course to render. */
+export async function bootCourse({ manifest, storage, search, browserLanguages }: BootOptions) {
   const store = createLocalStore(manifest, storage);
   const { progress, notice } = store.load();
   const lang = resolveLanguage({ query: new URLSearchParams(search).get('lang'), saved: progress.lang, browser: browserLanguages });
+  const i18n = createI18n(lang, { [lang]: await loadStrings(lang) });
   return (
-    <I18nextProvider i18n={createI18n(lang)}>
+    <I18nextProvider i18n={i18n}>
       <App manifest={manifest} progress={{ ...progress, lang }} store={store} notice={notice} />
     </I18nextProvider>
   );

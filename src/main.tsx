@@ -6,12 +6,12 @@ import './styles.css';
 
 const storage = (() => {
   try {
-    return window.localStorage; // throws in some privacy modes
+    return window.localStorage; // throws in some privacy modes and sandboxed frames
   } catch {
     return undefined;
   }
 })();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>{bootCourse({ manifest, storage, search: location.search, browserLanguages: navigator.languages })}</StrictMode>,
+void bootCourse({ manifest, storage, search: location.search, browserLanguages: navigator.languages }).then((course) =>
+  createRoot(document.getElementById('root')!).render(<StrictMode>{course}</StrictMode>),
 );

@@ -6,6 +6,7 @@ import {
   LANGS, LEVELS, STRATEGIES,
   type CourseManifest, type FacilitatorText, type GlossaryEntry, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
 } from '../../src/content/types.ts';
+import { shortId } from '../../src/course/short-id.ts';
 import { linkedTerms, plainText, renderBlock, renderInline, splitPages } from './markdown.ts';
 import { courseSchema, glossarySchema, itemSchema, moduleSchema, scenarioFileSchema, type ItemSource } from './schema.ts';
 
@@ -214,6 +215,13 @@ export function compileContent(lessonsDir: string): CompiledCourse {
         texts[module.id][lang].items[item.id] = text;
       }
     });
+  }
+
+  const codes = new Map<string, string>();
+  for (const id of [...modules.map((m) => m.id), ...seen.keys()]) {
+    const other = codes.get(shortId(id));
+    if (other) report(courseFile, '', `ids "${other}" and "${id}" share the saved-progress code ${shortId(id)}: rename one of them`);
+    codes.set(shortId(id), id);
   }
 
   if (problems.length) throw new ContentError(problems);

@@ -11,7 +11,8 @@ const resolved = (id: string) => `\0${id}`;
  * Compiles lessons/ at build time. `virtual:berdaya/course` exports the small manifest and a loader;
  * each module's text in each language becomes its own lazily loaded chunk.
  */
-export function berdayaContent(lessonsDir = path.resolve('lessons')): Plugin {
+export function berdayaContent(lessonsDir = 'lessons'): Plugin {
+  lessonsDir = path.resolve(lessonsDir);
   let compiled: CompiledCourse | undefined;
   const compile = () => (compiled ??= compileContent(lessonsDir));
 

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { CourseManifest, Lang, ModuleSpec } from '../content/types.ts';
 import { scoreModule } from '../quiz/scoring.ts';
-import type { Place, Progress } from './progress.ts';
+import { MAX_ATTEMPTS, mergeProgress, type Place, type Progress } from './progress.ts';
 
 export interface CourseInput {
   manifest: CourseManifest;
@@ -22,7 +22,11 @@ export type CourseEvent =
   | { type: 'page.back' }
   | { type: 'quiz.answer'; choice: string }
   | { type: 'quiz.retry' }
-  | { type: 'lang.set'; lang: Lang };
+  | { type: 'lang.set'; lang: Lang }
+  /** Another tab saved progress: keep every answer from both, stay where we are. */
+  | { type: 'progress.merge'; progress: Progress }
+  /** An imported file or a reset replaces the record; the learner goes where it says. */
+  | { type: 'progress.replace'; progress: Progress };
 
 const moduleOf = (context: CourseContext, id: string | undefined): ModuleSpec | undefined =>
   context.manifest.modules.find((m) => m.id === id);
@@ -44,7 +48,7 @@ export function isModuleUnlocked(manifest: CourseManifest, progress: Progress, m
   if (index < 0) return false;
   if (manifest.gating === 'open' || index === 0) return true;
   const previous = progress.modules[manifest.modules[index - 1].id];
-  return (previous?.score ?? 0) >= manifest.mastery;
+  return (previous?.best ?? 0) >= manifest.mastery;
 }
 
 const withPlace = (progress: Progress, place: Place): Progress => ({
@@ -116,7 +120,8 @@ export const courseMachine = setup({
         const place = placeAs(context, 'quiz')!;
         if (event.type !== 'quiz.answer') return context.progress;
         const item = currentModule(context)!.items[place.item];
-        const answers = { ...context.progress.answers, [item.id]: [...(context.progress.answers[item.id] ?? []), event.choice] };
+        const attempts = [...(context.progress.answers[item.id] ?? []), event.choice].slice(-MAX_ATTEMPTS);
+        const answers = { ...context.progress.answers, [item.id]: attempts };
         return { ...withPlace(context.progress, { ...place, answered: true }), answers };
       },
     }),
@@ -131,8 +136,17 @@ export const courseMachine = setup({
         const module = currentModule(context)!;
         const score = scoreModule(module, context.progress.answers).percent;
         const progress = withPlace(context.progress, { screen: 'summary', module: module.id });
-        return { ...progress, modules: { ...progress.modules, [module.id]: { ...progress.modules[module.id], score } } };
+        const best = Math.max(score, progress.modules[module.id]?.best ?? 0);
+        return { ...progress, modules: { ...progress.modules, [module.id]: { score, best } } };
       },
+    }),
+    mergeProgress: assign({
+      progress: ({ context, event }) =>
+        event.type === 'progress.merge' ? mergeProgress(context.progress, event.progress) : context.progress,
+    }),
+    replaceProgress: assign({
+      progress: ({ context, event }) =>
+        event.type === 'progress.replace' ? { ...event.progress, lang: context.progress.lang, atWelcome: true } : context.progress,
     }),
     setLanguage: assign({
       progress: ({ context, event }) => (event.type === 'lang.set' ? { ...context.progress, lang: event.lang } : context.progress),
@@ -145,6 +159,8 @@ export const courseMachine = setup({
   on: {
     'lang.set': { actions: 'setLanguage' },
     'course.home': { target: '.welcome', actions: 'goHome' },
+    'progress.merge': { actions: 'mergeProgress' },
+    'progress.replace': { target: '.routing', actions: 'replaceProgress' },
   },
   states: {
     routing: {

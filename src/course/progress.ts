@@ -10,6 +10,8 @@ export type Place =
 export interface ModuleProgress {
   /** Percent correct on the latest completed quiz run. */
   score?: number;
+  /** Best percent ever reached: what "mastered" and completion are judged on; never lowered. */
+  best?: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface Progress {
   /** True while the learner is on the welcome screen; `place` still remembers where to continue. */
   atWelcome: boolean;
   place: Place | null;
-  /** Every attempt per item id, oldest first. */
+  /** The most recent attempts per item id (at most MAX_ATTEMPTS), oldest first. */
   answers: Answers;
   modules: Record<string, ModuleProgress>;
   /** Spaced review: item id → [Leitner box, due day number]. */
@@ -32,6 +34,7 @@ export interface Progress {
 }
 
 export const PROGRESS_FORMAT = 1;
+export const MAX_ATTEMPTS = 5;
 
 export const createProgress = (manifest: CourseManifest): Progress => ({
   v: PROGRESS_FORMAT,
@@ -45,42 +48,42 @@ export const createProgress = (manifest: CourseManifest): Progress => ({
   final: null,
 });
 
-export const serializeProgress = (progress: Progress): string => JSON.stringify(progress);
-
-export type ParsedProgress = { ok: true; progress: Progress } | { ok: false; reason: 'unreadable' | 'future' };
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPercent = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 100;
 
 /**
- * Reads a stored record and fits it to the current course: answers to items that no longer exist
- * are dropped, a place that no longer exists falls back to the start of its module (or nowhere).
+ * Fits a decoded record (any older format, any content version) to the current course: answers to
+ * items or options that no longer exist are dropped, a place that no longer exists falls back to
+ * the start of its module, and scores or a pass are kept as they were.
  */
-export function parseProgress(raw: string, manifest: CourseManifest): ParsedProgress {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'unreadable' };
-  }
-  if (!isRecord(data) || typeof data.v !== 'number') return { ok: false, reason: 'unreadable' };
-  if (data.v > PROGRESS_FORMAT) return { ok: false, reason: 'future' };
-  if (!isRecord(data.answers) || !isRecord(data.modules)) return { ok: false, reason: 'unreadable' };
-
-  const items = new Set(manifest.modules.flatMap((m) => m.items.map((i) => i.id)));
+export function fitProgress(data: Record<string, unknown>, manifest: CourseManifest): Progress {
+  const items = new Map(manifest.modules.flatMap((m) => m.items.map((i) => [i.id, i] as const)));
   const answers: Answers = {};
-  for (const [id, attempts] of Object.entries(data.answers)) {
-    if (items.has(id) && Array.isArray(attempts) && attempts.every((a) => typeof a === 'string')) answers[id] = attempts;
+  if (isRecord(data.answers)) {
+    for (const [id, attempts] of Object.entries(data.answers)) {
+      const item = items.get(id);
+      if (!item || !Array.isArray(attempts)) continue;
+      const kept = attempts.filter((a): a is string => typeof a === 'string' && item.options.includes(a)).slice(-MAX_ATTEMPTS);
+      if (kept.length) answers[id] = kept;
+    }
   }
   const modules: Record<string, ModuleProgress> = {};
-  for (const m of manifest.modules) {
-    const saved = data.modules[m.id];
-    if (isRecord(saved)) modules[m.id] = typeof saved.score === 'number' ? { score: saved.score } : {};
+  if (isRecord(data.modules)) {
+    for (const m of manifest.modules) {
+      const saved = data.modules[m.id];
+      if (!isRecord(saved)) continue;
+      const score = isPercent(saved.score) ? saved.score : undefined;
+      const best = Math.max(isPercent(saved.best) ? saved.best : -1, score ?? -1);
+      modules[m.id] = { ...(score !== undefined && { score }), ...(best >= 0 && { best }) };
+    }
   }
   const review: Progress['review'] = {};
   if (isRecord(data.review)) {
     for (const [id, entry] of Object.entries(data.review)) {
-      if (items.has(id) && Array.isArray(entry) && entry.length === 2 && entry.every(Number.isInteger)) review[id] = [entry[0], entry[1]];
+      if (items.has(id) && Array.isArray(entry) && entry.length === 2 && entry.every((n) => Number.isInteger(n) && n >= 0)) {
+        review[id] = [entry[0], entry[1]];
+      }
     }
   }
   let place = fitPlace(data.place, manifest);
@@ -88,21 +91,19 @@ export function parseProgress(raw: string, manifest: CourseManifest): ParsedProg
     const item = manifest.modules.find((m) => m.id === place?.module)?.items[place.item];
     if (!item || !answers[item.id]) place = { ...place, answered: false };
   }
+  const final = isRecord(data.final) && isPercent(data.final.score) && typeof data.final.passed === 'boolean'
+    ? { score: data.final.score, passed: data.final.passed }
+    : null;
   return {
-    ok: true,
-    progress: {
-      v: PROGRESS_FORMAT,
-      courseVersion: manifest.version,
-      lang: LANGS.includes(data.lang as Lang) ? (data.lang as Lang) : null,
-      atWelcome: place === null || data.atWelcome !== false,
-      place,
-      answers,
-      modules,
-      review,
-      final: isRecord(data.final) && typeof data.final.score === 'number' && typeof data.final.passed === 'boolean'
-        ? { score: data.final.score, passed: data.final.passed }
-        : null,
-    },
+    v: PROGRESS_FORMAT,
+    courseVersion: manifest.version,
+    lang: LANGS.includes(data.lang as Lang) ? (data.lang as Lang) : null,
+    atWelcome: place === null || data.atWelcome !== false,
+    place,
+    answers,
+    modules,
+    review,
+    final,
   };
 }
 
@@ -126,4 +127,24 @@ function fitPlace(value: unknown, manifest: CourseManifest): Place | null {
     default:
       return start;
   }
+}
+
+/**
+ * Combines the record of another tab (or device) with ours so that no answer is lost: per item the
+ * longer attempt history wins, best scores and a pass are kept; our own place and language stay.
+ */
+export function mergeProgress(ours: Progress, theirs: Progress): Progress {
+  const answers = { ...theirs.answers };
+  for (const [id, attempts] of Object.entries(ours.answers)) {
+    if (attempts.length >= (answers[id]?.length ?? 0)) answers[id] = attempts;
+  }
+  const modules = { ...theirs.modules };
+  for (const [id, mine] of Object.entries(ours.modules)) {
+    const other = modules[id] ?? {};
+    const best = Math.max(mine.best ?? -1, other.best ?? -1);
+    modules[id] = { ...other, ...mine, ...(best >= 0 && { best }) };
+  }
+  const passed = (p: Progress) => p.final?.passed ?? false;
+  const final = passed(theirs) && !passed(ours) ? theirs.final : (ours.final ?? theirs.final);
+  return { ...ours, answers, modules, review: { ...theirs.review, ...ours.review }, final };
 }

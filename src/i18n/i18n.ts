@@ -1,10 +1,18 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../locales/en/ui.json';
 import id from '../../locales/id/ui.json';
 import { LANGS, type Lang } from '../content/types.ts';
 
-export const resources = { id: { ui: id }, en: { ui: en } } as const;
+export type UiStrings = typeof id;
+
+/** Each language's name in its own language: the same on every screen, so not translated. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { id: 'Bahasa Indonesia', en: 'English' };
+
+// Indonesian, the default, ships with the app; other languages load when first needed.
+const loaders: Record<Lang, () => Promise<UiStrings>> = {
+  id: async () => id,
+  en: () => import('../../locales/en/ui.json').then((m) => m.default),
+};
 
 export const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);
 
@@ -19,12 +27,12 @@ export function resolveLanguage(sources: { query?: string | null; saved?: Lang |
   return browser ?? 'id';
 }
 
-/** A real i18next instance (also used by tests, which must never mock `t`). */
-export function createI18n(lng: Lang): I18n {
+/** A real i18next instance with the given languages' strings (tests use it too; never mock `t`). */
+export function createI18n(lng: Lang, strings: Partial<Record<Lang, UiStrings>>): I18n {
   const instance = i18next.createInstance();
   instance.use(initReactI18next).init({
     lng,
-    resources,
+    resources: Object.fromEntries(Object.entries(strings).map(([lang, ui]) => [lang, { ui }])),
     defaultNS: 'ui',
     ns: ['ui'],
     fallbackLng: false,
@@ -35,3 +43,10 @@ export function createI18n(lng: Lang): I18n {
   });
   return instance;
 }
+
+/** Makes sure a language's strings are loaded before switching to it. */
+export async function loadLanguage(i18n: I18n, lang: Lang): Promise<void> {
+  if (!i18n.hasResourceBundle(lang, 'ui')) i18n.addResourceBundle(lang, 'ui', await loaders[lang]());
+}
+
+export const loadStrings = (lang: Lang) => loaders[lang]();

@@ -1,10 +1,15 @@
+import { lazy, Suspense, useState } from 'react';
 import { RichText } from '../components/rich-text.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { CourseContext } from '../course/course-context.ts';
 import { isModuleUnlocked } from '../course/course-machine.ts';
 import { useCourse } from './use-course.ts';
 
+// Export, import and reset are rarely needed: their code loads only when asked for.
+const ProgressPanel = lazy(() => import('./progress-panel.tsx'));
+
 export function WelcomeScreen() {
+  const [managing, setManaging] = useState(false);
   const { manifest, place, send, t, lang } = useCourse();
   const progress = CourseContext.useSelector((s) => s.context.progress);
   const minutes = manifest.modules.reduce((sum, m) => sum + m.minutes, 0);
@@ -49,6 +54,16 @@ export function WelcomeScreen() {
           </li>
         ))}
       </ol>
+      <button type="button" aria-expanded={managing} aria-controls="progress-panel" onClick={() => setManaging(!managing)}>
+        {t('progress.manage')}
+      </button>
+      <div id="progress-panel">
+        {managing && (
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <ProgressPanel />
+          </Suspense>
+        )}
+      </div>
     </>
   );
 }

@@ -1,14 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/content/types.ts';
-import { createI18n } from '../../src/i18n/i18n.ts';
+import { tFor } from '../ui-strings.ts';
 import { feedbackRegion, manifest, optionName, renderCourse } from './render-course.tsx';
 
 const [moduleOne, moduleFour] = manifest.modules;
 const heading = () => screen.getByRole('heading', { level: 1 });
 
-async function finishModule(user: ReturnType<typeof renderCourse>['user'], module: typeof moduleOne, lang: Lang) {
-  const t = createI18n(lang).t;
+async function finishModule(user: Awaited<ReturnType<typeof renderCourse>>['user'], module: typeof moduleOne, lang: Lang) {
+  const t = tFor(lang);
   for (let page = 1; page < module.pages; page++) {
     await screen.findByText(t('lesson.pageOf', { page, total: module.pages }));
     await user.click(screen.getByRole('button', { name: t('lesson.next') }));
@@ -26,7 +26,7 @@ async function finishModule(user: ReturnType<typeof renderCourse>['user'], modul
 
 describe('a learner taking the course', () => {
   it('finishes Module 1 in Indonesian and sees the score on the summary and the welcome screen', async () => {
-    const { user } = renderCourse();
+    const { user } = await renderCourse();
     expect(heading()).toHaveTextContent(manifest.title.id);
     await user.click(screen.getByRole('button', { name: 'Mulai belajar' }));
     await finishModule(user, moduleOne, 'id');
@@ -39,7 +39,7 @@ describe('a learner taking the course', () => {
   });
 
   it('finishes Module 4 in English, opened from the module list', async () => {
-    const { user } = renderCourse({ search: '?lang=en' });
+    const { user } = await renderCourse({ search: '?lang=en' });
     await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
     await finishModule(user, moduleFour, 'en');
     const total = moduleFour.items.length;
@@ -48,7 +48,7 @@ describe('a learner taking the course', () => {
   });
 
   it('explains why when my answer is wrong, naming the misconception', async () => {
-    const { user } = renderCourse({ search: '?lang=en' });
+    const { user } = await renderCourse({ search: '?lang=en' });
     await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
     for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
     await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
@@ -65,7 +65,7 @@ describe('a learner taking the course', () => {
   });
 
   it('asks me to choose an answer before checking', async () => {
-    const { user } = renderCourse();
+    const { user } = await renderCourse();
     await user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${moduleFour.title.id}` }));
     for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
     await user.click(await screen.findByRole('button', { name: 'Mulai kuis' }));
@@ -75,7 +75,7 @@ describe('a learner taking the course', () => {
   });
 
   it('keeps my page when I switch to English mid-lesson', async () => {
-    const { user } = renderCourse();
+    const { user } = await renderCourse();
     await user.click(screen.getByRole('button', { name: 'Mulai belajar' }));
     await user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
     expect(await screen.findByText(`Halaman 2 dari ${moduleOne.pages}`)).toBeInTheDocument();
@@ -86,7 +86,7 @@ describe('a learner taking the course', () => {
   });
 
   it('keeps my question and my unchecked choice when I switch language mid-quiz', async () => {
-    const { user } = renderCourse({ search: '?lang=en' });
+    const { user } = await renderCourse({ search: '?lang=en' });
     await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
     for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
     await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
@@ -99,7 +99,7 @@ describe('a learner taking the course', () => {
   });
 
   it('returns me to the same question, with its feedback, after a reload', async () => {
-    const first = renderCourse();
+    const first = await renderCourse();
     await first.user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${moduleFour.title.id}` }));
     for (let page = 1; page < moduleFour.pages; page++) await first.user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
     await first.user.click(await screen.findByRole('button', { name: 'Mulai kuis' }));
@@ -108,15 +108,15 @@ describe('a learner taking the course', () => {
     await first.user.click(screen.getByRole('button', { name: 'Periksa jawaban' }));
     first.unmount();
 
-    renderCourse({ browserLanguages: ['en-US'] }); // the saved choice (Indonesian) wins over the browser
+    await renderCourse({ browserLanguages: ['en-US'] }); // the saved choice (Indonesian) wins over the browser
     expect(await screen.findByText('Benar!')).toBeInTheDocument();
     expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.items.length}`);
     expect(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, item.answer, 'id') })).toBeChecked();
   });
 
-  it('tells me plainly when saved progress could not be read, and starts afresh', () => {
+  it('tells me plainly when saved progress could not be read, and starts afresh', async () => {
     localStorage.setItem(`berdaya:${manifest.id}:progress`, 'garbage{');
-    renderCourse();
+    await renderCourse();
     expect(screen.getByRole('alert')).toHaveTextContent('Catatan kemajuan belajar di perangkat ini tidak dapat dibaca');
     expect(screen.getByRole('button', { name: 'Mulai belajar' })).toBeInTheDocument();
   });

@@ -4,20 +4,20 @@ import { loadModuleText, manifest } from 'virtual:berdaya/course';
 import { bootCourse } from '../../src/boot.tsx';
 import { htmlToText } from '../../src/components/html-text.ts';
 import type { ItemSpec, Lang } from '../../src/content/types.ts';
-import { createI18n } from '../../src/i18n/i18n.ts';
+import { tFor } from '../ui-strings.ts';
 
 export { manifest };
 
 /** Renders the real course (real machine, real i18n, real lessons) as a learner would open it. */
-export function renderCourse({ search = '', browserLanguages = [] as string[] } = {}) {
+export async function renderCourse({ search = '', browserLanguages = [] as string[] } = {}) {
   const user = userEvent.setup();
-  const view = render(bootCourse({ manifest, storage: localStorage, search, browserLanguages }));
+  const view = render(await bootCourse({ manifest, storage: localStorage, search, browserLanguages }));
   return { user, ...view };
 }
 
 /** The accessible name a learner sees for an option, in a language. */
 export async function optionName(moduleId: string, item: ItemSpec, key: string, lang: Lang): Promise<string> {
-  const t = createI18n(lang).t;
+  const t = tFor(lang);
   if (item.type === 'classify-level') return t(`levels.${key as 'casework'}`);
   if (item.type === 'classify-strategy') return t(`strategies.${key as 'locality'}`);
   const text = await loadModuleText(moduleId, lang);

@@ -39,7 +39,7 @@ describe('course machine', () => {
 
     send({ type: 'page.next' }, { type: 'quiz.answer', choice: 'b' }, { type: 'page.next' });
     expect(state().value).toBe('summary');
-    expect(progress().modules.alpha).toEqual({ score: 50 });
+    expect(progress().modules.alpha).toEqual({ score: 50, best: 50 });
   });
 
   it('ignores forbidden moves', () => {
@@ -111,6 +111,34 @@ describe('course machine', () => {
     expect(progress().answers['fx-home-visit']).toEqual(['groupwork', 'casework']);
   });
 
+  it('never lowers the best score when a retry goes worse', () => {
+    const { send, progress } = start();
+    send({ type: 'course.start' }, { type: 'page.next' }, { type: 'page.next' });
+    send({ type: 'quiz.answer', choice: 'casework' }, { type: 'page.next' }, { type: 'quiz.answer', choice: 'b' }, { type: 'page.next' });
+    send({ type: 'quiz.retry' }, { type: 'quiz.answer', choice: 'systemic' }, { type: 'page.next' }, { type: 'quiz.answer', choice: 'a' }, { type: 'page.next' });
+    expect(progress().modules.alpha).toEqual({ score: 0, best: 100 });
+    expect(isModuleUnlocked(manifest, progress(), 'beta')).toBe(true);
+  });
+
+  it('merges another tab\'s answers without moving the learner', () => {
+    const { send, progress } = start();
+    send({ type: 'course.start' }, { type: 'page.next' });
+    const theirs = { ...createProgress(manifest), answers: { 'fx-concept': ['b'] }, modules: { beta: { score: 100, best: 100 } } };
+    send({ type: 'progress.merge', progress: theirs });
+    expect(progress()).toMatchObject({ place: { screen: 'lesson', module: 'alpha', page: 1 }, answers: { 'fx-concept': ['b'] } });
+    expect(progress().modules.beta).toEqual({ score: 100, best: 100 });
+  });
+
+  it('replaces the record on import or reset and returns to the welcome screen', () => {
+    const { send, state, progress } = start();
+    send({ type: 'course.start' }, { type: 'lang.set', lang: 'en' });
+    send({ type: 'progress.replace', progress: { ...createProgress(manifest), place: { screen: 'lesson', module: 'alpha', page: 1 }, atWelcome: false } });
+    expect(state().value).toBe('welcome');
+    expect(progress()).toMatchObject({ lang: 'en', place: { screen: 'lesson', module: 'alpha', page: 1 }, atWelcome: true });
+    send({ type: 'course.start' });
+    expect(state().value).toBe('lesson');
+  });
+
   it('opens any module in open gating; reopening the current module resumes in place', () => {
     const { send, progress } = start({}, openManifest);
     send({ type: 'module.open', module: 'beta' });
@@ -125,6 +153,7 @@ describe('course machine', () => {
       { type: 'course.start' }, { type: 'course.home' }, { type: 'page.next' }, { type: 'page.back' },
       { type: 'quiz.answer', choice: 'casework' }, { type: 'quiz.answer', choice: 'b' }, { type: 'quiz.retry' },
       { type: 'module.next' }, { type: 'module.open', module: 'beta' }, { type: 'lang.set', lang: 'en' },
+      { type: 'progress.replace', progress: createProgress(manifest) },
     ];
     const paths = getShortestPaths(courseMachine, {
       input: { manifest, progress: createProgress(manifest) },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../locales/en/ui.json';
-import id from '../../locales/id/ui.json';
-import { createI18n, resolveLanguage } from '../../src/i18n/i18n.ts';
+import { LANGUAGE_NAMES, loadStrings, resolveLanguage } from '../../src/i18n/i18n.ts';
+import { uiStrings } from '../ui-strings.ts';
+
+const { id, en } = uiStrings;
 
 const leaves = (obj: object, prefix = ''): [string, string][] =>
   Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v as string]]));
@@ -18,15 +19,18 @@ describe('UI strings', () => {
     }
   });
 
+  it('load for each language: Indonesian with the app, English on demand', async () => {
+    expect(await loadStrings('id')).toEqual(id);
+    expect(await loadStrings('en')).toEqual(en);
+  });
+
   it('are translated, not copied, except terms written the same in both languages', () => {
     const same = leaves(id).filter(([key, text]) => Object.fromEntries(leaves(en))[key] === text).map(([key]) => key);
     expect(same).toEqual(['levels.groupwork']); // "Groupwork (mezzo)" is the term in both languages
   });
 
   it('name each language in its own language', () => {
-    const i18n = createI18n('id');
-    expect(i18n.t('language.self', { lng: 'id' })).toBe('Bahasa Indonesia');
-    expect(i18n.t('language.self', { lng: 'en' })).toBe('English');
+    expect(LANGUAGE_NAMES).toEqual({ id: 'Bahasa Indonesia', en: 'English' });
   });
 });
 

@@ -1,6 +1,10 @@
+import fc from 'fast-check';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProgress, parseProgress, serializeProgress, type Progress } from '../../src/course/progress.ts';
-import { createLocalStore } from '../../src/tracking/local-store.ts';
+import { compileContent } from '../../scripts/content/compile.ts';
+import type { CourseManifest } from '../../src/content/types.ts';
+import { decodeProgress, encodeProgress } from '../../src/course/progress-codec.ts';
+import { createProgress, MAX_ATTEMPTS, mergeProgress, type Place, type Progress } from '../../src/course/progress.ts';
 import { fixtureCourse } from './fixture-course.ts';
 
 const { manifest } = fixtureCourse();
@@ -11,63 +15,129 @@ const midQuiz: Progress = {
   atWelcome: false,
   place: { screen: 'quiz', module: 'alpha', item: 1, answered: true },
   answers: { 'fx-home-visit': ['groupwork', 'casework'], 'fx-concept': ['b'] },
-  modules: { alpha: { score: 50 } },
+  modules: { alpha: { score: 50, best: 50 } },
   review: { 'fx-home-visit': [1, 20480] },
 };
 
-describe('Progress record', () => {
+const roundTrip = (progress: Progress, course: CourseManifest = manifest) => decodeProgress(encodeProgress(progress, course), course);
+
+/** Any valid record for a course: places, answers, scores, review boxes, final result. */
+const arbitraryProgress = (course: CourseManifest) => {
+  const items = course.modules.flatMap((m) => m.items);
+  const place: fc.Arbitrary<Place | null> = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom(...course.modules).chain((m) => fc.oneof(
+      fc.integer({ min: 0, max: m.pages - 1 }).map((page): Place => ({ screen: 'lesson', module: m.id, page })),
+      fc.constant<Place>({ screen: 'summary', module: m.id }),
+    )),
+  );
+  return fc.record({
+    lang: fc.constantFrom('id' as const, 'en' as const, null),
+    atWelcome: fc.boolean(),
+    place,
+    answers: fc.dictionary(fc.constantFrom(...items.map((i) => i.id)), fc.constant(0)).chain((picked) =>
+      fc.record(Object.fromEntries(Object.keys(picked).map((id) => {
+        const item = items.find((i) => i.id === id)!;
+        return [id, fc.array(fc.constantFrom(...item.options), { minLength: 1, maxLength: MAX_ATTEMPTS })];
+      })))),
+    modules: fc.record(Object.fromEntries(course.modules.map((m) => [m.id,
+      fc.record({ score: fc.integer({ min: 0, max: 100 }) }).map(({ score }) => ({ score, best: score }))])), { requiredKeys: [] }),
+    review: fc.dictionary(fc.constantFrom(...items.map((i) => i.id)), fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 99999 }))),
+    final: fc.option(fc.record({ score: fc.integer({ min: 0, max: 100 }), passed: fc.boolean() }), { nil: null }),
+  }).map((parts): Progress => ({ ...createProgress(course), ...parts, atWelcome: parts.place === null || parts.atWelcome }));
+};
+
+describe('Progress record encoding', () => {
   it('survives a round trip unchanged', () => {
-    expect(parseProgress(serializeProgress(midQuiz), manifest)).toEqual({ ok: true, progress: midQuiz });
+    expect(roundTrip(midQuiz)).toEqual({ ok: true, progress: midQuiz });
   });
 
-  it('holds ids and numbers only, never translated text', () => {
-    const encoded = serializeProgress(midQuiz);
-    expect(encoded).not.toMatch(/Module|Modul|home visit/);
+  it('survives a round trip for any record (property)', () => {
+    fc.assert(fc.property(arbitraryProgress(manifest), (progress) => {
+      expect(roundTrip(progress)).toEqual({ ok: true, progress });
+    }));
+  });
+
+  it('is printable ASCII holding codes and numbers, never translated text', () => {
+    const encoded = encodeProgress(midQuiz, manifest);
     expect(encoded).toMatch(/^[\x20-\x7e]+$/);
+    expect(encoded).not.toMatch(/Module|Modul|home visit|casework/);
   });
 
-  it('drops answers to items that no longer exist and keeps the rest', () => {
-    const stored = serializeProgress({ ...midQuiz, answers: { ...midQuiz.answers, 'removed-item': ['a'] } });
-    const parsed = parseProgress(stored, manifest);
-    expect(parsed.ok && parsed.progress.answers).toEqual(midQuiz.answers);
+  it('fits SCORM 1.2 suspend data (4,096 characters) in the worst case for the real course', () => {
+    const course = compileContent(path.resolve('lessons')).manifest;
+    const items = course.modules.flatMap((m) => m.items);
+    const lastModule = course.modules.at(-1)!;
+    const worst: Progress = {
+      ...createProgress(course),
+      lang: 'en',
+      atWelcome: false,
+      place: { screen: 'quiz', module: lastModule.id, item: lastModule.items.length - 1, answered: true },
+      answers: Object.fromEntries(items.map((i) => [i.id, Array.from({ length: MAX_ATTEMPTS }, (_, n) => i.options[n % i.options.length])])),
+      modules: Object.fromEntries(course.modules.map((m) => [m.id, { score: 100, best: 100 }])),
+      review: Object.fromEntries(items.map((i) => [i.id, [9, 99999] as [number, number]])),
+      final: { score: 100, passed: true },
+    };
+    const encoded = encodeProgress(worst, course);
+    expect(encoded.length).toBeLessThanOrEqual(4096);
+    expect(decodeProgress(encoded, course)).toEqual({ ok: true, progress: worst });
+  });
+
+  it('reads the JSON records of earlier builds (migration)', () => {
+    const legacy = JSON.stringify({ ...midQuiz, modules: { alpha: { score: 50 } } });
+    expect(decodeProgress(legacy, manifest)).toEqual({ ok: true, progress: midQuiz });
+  });
+
+  it('drops answers to items and options that no longer exist and keeps the rest', () => {
+    const legacy = JSON.stringify({ ...midQuiz, answers: { ...midQuiz.answers, 'removed-item': ['a'], 'fx-concept': ['z', 'b'] } });
+    const decoded = decodeProgress(legacy, manifest);
+    expect(decoded.ok && decoded.progress.answers).toEqual(midQuiz.answers);
+  });
+
+  it('keeps a pass and a best score when the content changes', () => {
+    const next: CourseManifest = { ...manifest, version: '2.0.0', modules: manifest.modules.map((m) => ({ ...m, items: m.items.slice(0, 1) })) };
+    const passed = { ...midQuiz, final: { score: 90, passed: true } };
+    const decoded = decodeProgress(encodeProgress(passed, manifest), next);
+    expect(decoded.ok && decoded.progress).toMatchObject({ courseVersion: '2.0.0', final: { score: 90, passed: true }, modules: { alpha: { best: 50 } } });
+    expect(decoded.ok && decoded.progress.answers).toEqual({ 'fx-home-visit': ['groupwork', 'casework'] });
   });
 
   it('falls back to the start of the module when a saved page no longer exists', () => {
-    const stored = serializeProgress({ ...midQuiz, place: { screen: 'lesson', module: 'alpha', page: 9 } });
-    const parsed = parseProgress(stored, manifest);
-    expect(parsed.ok && parsed.progress.place).toEqual({ screen: 'lesson', module: 'alpha', page: 0 });
+    const decoded = decodeProgress(JSON.stringify({ ...midQuiz, place: { screen: 'lesson', module: 'alpha', page: 9 } }), manifest);
+    expect(decoded.ok && decoded.progress.place).toEqual({ screen: 'lesson', module: 'alpha', page: 0 });
   });
 
   it('does not show feedback for an answer it no longer has', () => {
-    const stored = serializeProgress({ ...midQuiz, answers: {} });
-    const parsed = parseProgress(stored, manifest);
-    expect(parsed.ok && parsed.progress.place).toEqual({ screen: 'quiz', module: 'alpha', item: 1, answered: false });
+    const decoded = decodeProgress(JSON.stringify({ ...midQuiz, answers: {} }), manifest);
+    expect(decoded.ok && decoded.progress.place).toEqual({ screen: 'quiz', module: 'alpha', item: 1, answered: false });
   });
 
   it('refuses unreadable and future-format data', () => {
-    expect(parseProgress('{not json', manifest)).toEqual({ ok: false, reason: 'unreadable' });
-    expect(parseProgress('[1,2]', manifest)).toEqual({ ok: false, reason: 'unreadable' });
-    expect(parseProgress(JSON.stringify({ ...midQuiz, v: 99 }), manifest)).toEqual({ ok: false, reason: 'future' });
+    for (const raw of ['{not json', '[1,2]', 'hello', 'B1~1.0.0~i', '']) expect(decodeProgress(raw, manifest)).toEqual({ ok: false, reason: 'unreadable' });
+    expect(decodeProgress(JSON.stringify({ ...midQuiz, v: 99 }), manifest)).toEqual({ ok: false, reason: 'future' });
+    expect(decodeProgress('B7~1.0.0~i~1~~~~~', manifest)).toEqual({ ok: false, reason: 'future' });
+  });
+
+  it('never throws on any text, and only returns valid records (property)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (raw) => {
+      const decoded = decodeProgress(raw, manifest);
+      if (decoded.ok) expect(decodeProgress(encodeProgress(decoded.progress, manifest), manifest)).toEqual(decoded);
+    }));
   });
 });
 
-describe('local progress store', () => {
-  it('saves and loads the record', () => {
-    const store = createLocalStore(manifest, localStorage);
-    expect(store.save(midQuiz)).toBe(true);
-    expect(createLocalStore(manifest, localStorage).load()).toEqual({ progress: midQuiz });
-  });
-
-  it('starts fresh on corrupt data, says so, and keeps a copy of what it could not read', () => {
-    localStorage.setItem('berdaya:fixture:progress', '{"v":1,"answers":');
-    const loaded = createLocalStore(manifest, localStorage).load();
-    expect(loaded).toEqual({ progress: createProgress(manifest), notice: 'unreadable' });
-    const copies = Object.keys(localStorage).filter((k) => k.startsWith('berdaya:fixture:progress:unreadable:'));
-    expect(copies.map((k) => localStorage.getItem(k))).toEqual(['{"v":1,"answers":']);
-  });
-
-  it('reports a device that refuses to store', () => {
-    const full = { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } } as unknown as Storage;
-    expect(createLocalStore(manifest, full).save(midQuiz)).toBe(false);
+describe('merging two tabs', () => {
+  it('keeps every answer from both, the best scores and a pass, and our own place (property)', () => {
+    fc.assert(fc.property(arbitraryProgress(manifest), arbitraryProgress(manifest), (ours, theirs) => {
+      const merged = mergeProgress(ours, theirs);
+      for (const id of new Set([...Object.keys(ours.answers), ...Object.keys(theirs.answers)])) {
+        expect(merged.answers[id].length).toBe(Math.max(ours.answers[id]?.length ?? 0, theirs.answers[id]?.length ?? 0));
+      }
+      for (const id of Object.keys({ ...ours.modules, ...theirs.modules })) {
+        expect(merged.modules[id].best).toBe(Math.max(ours.modules[id]?.best ?? -1, theirs.modules[id]?.best ?? -1));
+      }
+      expect(merged.final?.passed ?? false).toBe((ours.final?.passed ?? false) || (theirs.final?.passed ?? false));
+      expect(merged.place).toEqual(ours.place);
+    }));
   });
 });

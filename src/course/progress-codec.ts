@@ -1,0 +1,109 @@
+import type { CourseManifest, ItemSpec } from '../content/types.ts';
+import { fitProgress, PROGRESS_FORMAT, type Place, type Progress } from './progress.ts';
+import { shortId } from './short-id.ts';
+
+/**
+ * The Progress record as a short printable-ASCII string: the same text goes to localStorage and,
+ * later, to SCORM suspend data (4,096 characters in SCORM 1.2). Ids become 5-character codes and
+ * answers become option indexes, so the whole course fits.
+ *
+ *   B1~courseVersion~lang~atWelcome~place~modules~answers~review~final
+ */
+const PREFIX = `B${PROGRESS_FORMAT}`;
+const SEP = '~';
+
+export type DecodedProgress = { ok: true; progress: Progress } | { ok: false; reason: 'unreadable' | 'future' };
+
+export function encodeProgress(progress: Progress, manifest: CourseManifest): string {
+  const items = itemIndex(manifest);
+  const place = encodePlace(progress.place);
+  const modules = Object.entries(progress.modules)
+    .map(([id, m]) => `${shortId(id)}${m.score ?? '_'}.${m.best ?? '_'}`)
+    .join(',');
+  const answers = Object.entries(progress.answers)
+    .map(([id, attempts]) => {
+      const item = items.get(id);
+      return item ? shortId(id) + attempts.map((a) => item.options.indexOf(a).toString(36)).join('') : '';
+    })
+    .filter(Boolean)
+    .join(',');
+  const review = Object.entries(progress.review)
+    .map(([id, [box, due]]) => `${shortId(id)}${box}${due.toString(36)}`)
+    .join(',');
+  const final = progress.final ? `${progress.final.score}.${progress.final.passed ? 1 : 0}` : '';
+  const lang = progress.lang === 'id' ? 'i' : progress.lang === 'en' ? 'e' : '-';
+  return [PREFIX, progress.courseVersion, lang, progress.atWelcome ? 1 : 0, place, modules, answers, review, final].join(SEP);
+}
+
+function encodePlace(place: Place | null): string {
+  if (!place) return '';
+  const code = shortId(place.module);
+  if (place.screen === 'lesson') return `L${code}.${place.page}`;
+  if (place.screen === 'quiz') return `Q${code}.${place.item}.${place.answered ? 1 : 0}`;
+  return `S${code}`;
+}
+
+/** Reads a stored record (this format, or the JSON of earlier builds) and fits it to the course. */
+export function decodeProgress(raw: string, manifest: CourseManifest): DecodedProgress {
+  if (raw.startsWith('{')) return decodeJson(raw, manifest);
+  const fields = raw.split(SEP);
+  const version = /^B(\d+)$/.exec(fields[0] ?? '')?.[1];
+  if (!version) return { ok: false, reason: 'unreadable' };
+  if (Number(version) > PROGRESS_FORMAT) return { ok: false, reason: 'future' };
+  if (fields.length !== 9) return { ok: false, reason: 'unreadable' };
+  const [, , lang, atWelcome, place, modules, answers, review, final] = fields;
+
+  const moduleIds = new Map(manifest.modules.map((m) => [shortId(m.id), m.id]));
+  const items = new Map([...itemIndex(manifest).values()].map((item) => [shortId(item.id), item]));
+  const entries = (field: string) => (field ? field.split(',') : []).map((e) => [e.slice(0, 5), e.slice(5)] as const);
+  const number = (s: string | undefined) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
+
+  const data: Record<string, unknown> = {
+    lang: lang === 'i' ? 'id' : lang === 'e' ? 'en' : null,
+    atWelcome: atWelcome !== '0',
+    place: decodePlace(place, moduleIds),
+    modules: Object.fromEntries(entries(modules).flatMap(([code, rest]) => {
+      const id = moduleIds.get(code);
+      const [score, best] = rest.split('.');
+      return id ? [[id, { score: number(score), best: number(best) }]] : [];
+    })),
+    answers: Object.fromEntries(entries(answers).flatMap(([code, rest]) => {
+      const item = items.get(code);
+      return item ? [[item.id, [...rest].map((c) => item.options[parseInt(c, 36)])]] : [];
+    })),
+    review: Object.fromEntries(entries(review).flatMap(([code, rest]) => {
+      const item = items.get(code);
+      const due = parseInt(rest.slice(1), 36);
+      return item && /^\d[0-9a-z]+$/.test(rest) ? [[item.id, [Number(rest[0]), due]]] : [];
+    })),
+    final: /^\d+\.[01]$/.test(final) ? { score: Number(final.split('.')[0]), passed: final.endsWith('1') } : null,
+  };
+  return { ok: true, progress: fitProgress(data, manifest) };
+}
+
+function decodePlace(field: string, moduleIds: Map<string, string>): unknown {
+  const match = /^([LQS])([0-9a-z]{5})(?:\.(\d+))?(?:\.([01]))?$/.exec(field);
+  if (!match) return null;
+  const [, kind, code, index, answered] = match;
+  const module = moduleIds.get(code);
+  if (kind === 'L') return { screen: 'lesson', module, page: Number(index) };
+  if (kind === 'Q') return { screen: 'quiz', module, item: Number(index), answered: answered === '1' };
+  return { screen: 'summary', module };
+}
+
+function decodeJson(raw: string, manifest: CourseManifest): DecodedProgress {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: 'unreadable' };
+  const record = data as Record<string, unknown>;
+  if (typeof record.v !== 'number') return { ok: false, reason: 'unreadable' };
+  if (record.v > PROGRESS_FORMAT) return { ok: false, reason: 'future' };
+  return { ok: true, progress: fitProgress(record, manifest) };
+}
+
+const itemIndex = (manifest: CourseManifest) =>
+  new Map<string, ItemSpec>(manifest.modules.flatMap((m) => m.items.map((i) => [i.id, i] as const)));
