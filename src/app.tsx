@@ -6,14 +6,11 @@ import type { CourseManifest, Lang } from './content/types.ts';
 import { LANGUAGE_NAMES, loadLanguage } from './i18n/i18n.ts';
 import { CourseContext } from './course/course-context.ts';
 import type { Progress } from './course/progress.ts';
-import { LessonScreen } from './screens/lesson-screen.tsx';
-import { QuizScreen } from './screens/quiz-screen.tsx';
-import { SummaryScreen } from './screens/summary-screen.tsx';
+import { LazyModuleScreen, preloadModuleScreen } from './screens/lazy-module-screen.tsx';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
 import { Notice } from './components/notice.tsx';
 import { downloadText } from './components/download.ts';
 import type { ProgressStore, StoreNotice } from './tracking/local-store.ts';
-import { createProgressFile, progressFileName } from './tracking/progress-file.ts';
 import { StoreContext } from './tracking/store-context.ts';
 import { usePersistProgress } from './tracking/use-persist-progress.ts';
 
@@ -53,12 +50,15 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
   const dismissed = useRef(new Set<StoreNotice>());
   const show = useCallback((kind: StoreNotice) => !dismissed.current.has(kind) && setNotice(kind), []);
   usePersistProgress(actor, store, show);
-  const exportProgress = () => {
-    const progress = actor.getSnapshot().context.progress;
-    downloadText(progressFileName(manifest), createProgressFile(progress, manifest));
+  const exportProgress = async () => {
+    const { createProgressFile, progressFileName } = await import('./tracking/progress-file.ts');
+    downloadText(progressFileName(manifest), createProgressFile(actor.getSnapshot().context.progress, manifest));
   };
 
   const lang = i18n.language as Lang;
+  useEffect(() => {
+    void preloadModuleScreen().catch(() => undefined); // ready before the learner presses Start
+  }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = manifest.title[lang];
@@ -129,12 +129,9 @@ function Screen() {
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
   const { place } = snapshot;
   const module = manifest.modules.find((m) => m.id === place?.module);
+  const { t } = useTranslation();
   if (!module || !place || snapshot.value === 'welcome') return <WelcomeScreen />;
-  if (place.screen === 'lesson') return <LessonScreen module={module} page={place.page} />;
-  if (place.screen === 'quiz') {
-    return <QuizScreen key={`${module.id}-${place.item}`} module={module} index={place.item} answered={place.answered} />;
-  }
-  return <SummaryScreen module={module} />;
+  return <LazyModuleScreen module={module} place={place} fallback={t('app.loading')} />;
 }
 
 const shallowPlace = (a: { value: unknown; place: unknown }, b: { value: unknown; place: unknown }) =>

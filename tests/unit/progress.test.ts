@@ -41,7 +41,8 @@ const arbitraryProgress = (course: CourseManifest) => {
         return [id, fc.array(fc.constantFrom(...item.options), { minLength: 1, maxLength: MAX_ATTEMPTS })];
       })))),
     modules: fc.record(Object.fromEntries(course.modules.map((m) => [m.id,
-      fc.record({ score: fc.integer({ min: 0, max: 100 }) }).map(({ score }) => ({ score, best: score }))])), { requiredKeys: [] }),
+      fc.record({ score: fc.integer({ min: 0, max: 100 }) }).map(({ score }) => ({ score, best: score }))])), { requiredKeys: [] })
+      .map((modules) => modules as Progress["modules"]),
     review: fc.dictionary(fc.constantFrom(...items.map((i) => i.id)), fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 99999 }))),
     final: fc.option(fc.record({ score: fc.integer({ min: 0, max: 100 }), passed: fc.boolean() }), { nil: null }),
   }).map((parts): Progress => ({ ...createProgress(course), ...parts, atWelcome: parts.place === null || parts.atWelcome }));

@@ -1,0 +1,14 @@
+import type { ModuleSpec } from '../content/types.ts';
+import type { Place } from '../course/progress.ts';
+import { LessonScreen } from './lesson-screen.tsx';
+import { QuizScreen } from './quiz-screen.tsx';
+import { SummaryScreen } from './summary-screen.tsx';
+
+/** The screens inside a module: a lesson page, a question, or the module summary. */
+export default function ModuleScreen({ module, place }: { module: ModuleSpec; place: Place }) {
+  if (place.screen === 'lesson') return <LessonScreen module={module} page={place.page} />;
+  if (place.screen === 'quiz') {
+    return <QuizScreen key={`${module.id}-${place.item}`} module={module} index={place.item} answered={place.answered} />;
+  }
+  return <SummaryScreen module={module} />;
+}
