@@ -36,6 +36,9 @@ export interface CompiledCourse {
   glossary: Record<Lang, GlossaryEntry[]>;
 }
 
+/** Questions per quiz round when module.yaml does not say. */
+const DEFAULT_QUIZ_SIZE = 10;
+
 const LANG_NAMES: Record<Lang, string> = { id: 'Indonesian', en: 'English' };
 
 export function compileContent(lessonsDir: string): CompiledCourse {
@@ -141,7 +144,10 @@ export function compileContent(lessonsDir: string): CompiledCourse {
         };
       }
     }
-    modules.push({ id: moduleId, number: meta.number, minutes: meta.minutes, title: meta.title, pages: pagesByLang.id.length, items: [] });
+    modules.push({
+      id: moduleId, number: meta.number, minutes: meta.minutes, title: meta.title, pages: pagesByLang.id.length,
+      quizSize: meta.quiz?.size ?? DEFAULT_QUIZ_SIZE, items: [],
+    });
     texts[moduleId] = Object.fromEntries(
       LANGS.map((lang) => [lang, {
         objectives: meta.objectives[lang].map(renderInline),

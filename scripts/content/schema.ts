@@ -36,7 +36,8 @@ export const moduleSchema = z.strictObject({
   title: localized,
   objectives: localizedList,
   takeaways: localizedList,
-  facilitator: facilitatorSchema.optional(),
+  facilitator: facilitatorSchema,
+  quiz: z.strictObject({ size: z.number({ error: 'expected how many questions a quiz round asks' }).int().positive() }).optional(),
 });
 
 export const glossarySchema = z.array(

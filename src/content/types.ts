@@ -28,6 +28,8 @@ export interface ModuleSpec {
   minutes: number;
   title: Localized;
   pages: number;
+  /** How many questions one quiz round draws from `items`. */
+  quizSize: number;
   items: ItemSpec[];
 }
 

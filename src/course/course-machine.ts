@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { CourseManifest, Lang, ModuleSpec } from '../content/types.ts';
-import { scoreModule } from '../quiz/scoring.ts';
+import { scoreItems } from '../quiz/scoring.ts';
+import { drawModuleQuiz } from '../quiz/selection.ts';
 import { MAX_ATTEMPTS, mergeProgress, type Place, type Progress } from './progress.ts';
 
 export interface CourseInput {
@@ -35,6 +36,14 @@ const placeAs = <S extends Place['screen']>(context: CourseContext, screen: S) =
   context.progress.place?.screen === screen ? (context.progress.place as Extract<Place, { screen: S }>) : undefined;
 
 const currentModule = (context: CourseContext) => moduleOf(context, context.progress.place?.module);
+
+/** The questions of the module's current quiz round. */
+export const quizItems = (progress: Progress, module: ModuleSpec) => drawModuleQuiz(module, progress.modules[module.id]?.round ?? 0);
+
+const currentQuiz = (context: CourseContext) => {
+  const module = currentModule(context);
+  return module ? quizItems(context.progress, module) : [];
+};
 
 const nextModule = (context: CourseContext) => {
   const modules = context.manifest.modules;
@@ -71,6 +80,10 @@ export const courseMachine = setup({
     isAtSummary: ({ context }) => !context.progress.atWelcome && !!placeAs(context, 'summary'),
     isUnlocked: ({ context, event }) =>
       event.type === 'module.open' && isModuleUnlocked(context.manifest, context.progress, event.module),
+    isOffered: ({ context, event }) => {
+      const place = placeAs(context, 'quiz');
+      return event.type === 'quiz.answer' && !!place && !!currentQuiz(context)[place.item]?.options.includes(event.choice);
+    },
     hasNextPage: ({ context }) => {
       const place = placeAs(context, 'lesson');
       return !!place && place.page + 1 < (currentModule(context)?.pages ?? 0);
@@ -79,7 +92,7 @@ export const courseMachine = setup({
     hasQuiz: ({ context }) => (currentModule(context)?.items.length ?? 0) > 0,
     hasNextItem: ({ context }) => {
       const place = placeAs(context, 'quiz');
-      return !!place && place.item + 1 < (currentModule(context)?.items.length ?? 0);
+      return !!place && place.item + 1 < currentQuiz(context).length;
     },
     hasNextModule: ({ context }) => {
       const next = nextModule(context);
@@ -112,14 +125,19 @@ export const courseMachine = setup({
       },
     }),
     startQuiz: assign({
-      progress: ({ context }) =>
-        withPlace(context.progress, { screen: 'quiz', module: context.progress.place!.module, item: 0, answered: false }),
+      progress: ({ context }) => {
+        const module = context.progress.place!.module;
+        const progress = withPlace(context.progress, { screen: 'quiz', module, item: 0, answered: false });
+        const previous = progress.modules[module].round;
+        // Each new round draws other questions where the bank allows.
+        return { ...progress, modules: { ...progress.modules, [module]: { ...progress.modules[module], round: previous === undefined ? 0 : previous + 1 } } };
+      },
     }),
     recordAnswer: assign({
       progress: ({ context, event }) => {
         const place = placeAs(context, 'quiz')!;
         if (event.type !== 'quiz.answer') return context.progress;
-        const item = currentModule(context)!.items[place.item];
+        const item = currentQuiz(context)[place.item];
         const attempts = [...(context.progress.answers[item.id] ?? []), event.choice].slice(-MAX_ATTEMPTS);
         const answers = { ...context.progress.answers, [item.id]: attempts };
         return { ...withPlace(context.progress, { ...place, answered: true }), answers };
@@ -134,10 +152,10 @@ export const courseMachine = setup({
     finishModule: assign({
       progress: ({ context }) => {
         const module = currentModule(context)!;
-        const score = scoreModule(module, context.progress.answers).percent;
+        const score = scoreItems(currentQuiz(context), context.progress.answers).percent;
         const progress = withPlace(context.progress, { screen: 'summary', module: module.id });
-        const best = Math.max(score, progress.modules[module.id]?.best ?? 0);
-        return { ...progress, modules: { ...progress.modules, [module.id]: { score, best } } };
+        const saved = progress.modules[module.id];
+        return { ...progress, modules: { ...progress.modules, [module.id]: { ...saved, score, best: Math.max(score, saved.best ?? 0) } } };
       },
     }),
     mergeProgress: assign({
@@ -194,7 +212,7 @@ export const courseMachine = setup({
       states: {
         question: {
           description: 'Nothing reveals the answer until the learner commits to a choice.',
-          on: { 'quiz.answer': { target: 'feedback', actions: 'recordAnswer' } },
+          on: { 'quiz.answer': { guard: 'isOffered', target: 'feedback', actions: 'recordAnswer' } },
         },
         feedback: {
           on: {

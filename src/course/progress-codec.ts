@@ -8,6 +8,8 @@ import { shortId } from './short-id.ts';
  * answers become option indexes, so the whole course fits.
  *
  *   B1~courseVersion~lang~atWelcome~place~modules~answers~review~final
+ *   modules: <code><score>.<best>.<round>,…   answers: <code><option index per attempt>,…
+ *   review: <code><box><due day, base 36>,…
  */
 const PREFIX = `B${PROGRESS_FORMAT}`;
 const SEP = '~';
@@ -18,7 +20,7 @@ export function encodeProgress(progress: Progress, manifest: CourseManifest): st
   const items = itemIndex(manifest);
   const place = encodePlace(progress.place);
   const modules = Object.entries(progress.modules)
-    .map(([id, m]) => `${shortId(id)}${m.score ?? '_'}.${m.best ?? '_'}`)
+    .map(([id, m]) => `${shortId(id)}${m.score ?? '_'}.${m.best ?? '_'}.${m.round ?? '_'}`)
     .join(',');
   const answers = Object.entries(progress.answers)
     .map(([id, attempts]) => {
@@ -64,8 +66,8 @@ export function decodeProgress(raw: string, manifest: CourseManifest): DecodedPr
     place: decodePlace(place, moduleIds),
     modules: Object.fromEntries(entries(modules).flatMap(([code, rest]) => {
       const id = moduleIds.get(code);
-      const [score, best] = rest.split('.');
-      return id ? [[id, { score: number(score), best: number(best) }]] : [];
+      const [score, best, round] = rest.split('.');
+      return id ? [[id, { score: number(score), best: number(best), round: number(round) }]] : [];
     })),
     answers: Object.fromEntries(entries(answers).flatMap(([code, rest]) => {
       const item = items.get(code);

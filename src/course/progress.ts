@@ -1,5 +1,6 @@
 import { LANGS, type CourseManifest, type Lang } from '../content/types.ts';
 import type { Answers } from '../quiz/scoring.ts';
+import { drawModuleQuiz } from '../quiz/selection.ts';
 
 /** Where the learner is inside a module. Indexes, never text. */
 export type Place =
@@ -12,6 +13,8 @@ export interface ModuleProgress {
   score?: number;
   /** Best percent ever reached: what "mastered" and completion are judged on; never lowered. */
   best?: number;
+  /** Quiz rounds started; each round draws its own questions (src/quiz/selection.ts). */
+  round?: number;
 }
 
 /**
@@ -75,7 +78,8 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
       if (!isRecord(saved)) continue;
       const score = isPercent(saved.score) ? saved.score : undefined;
       const best = Math.max(isPercent(saved.best) ? saved.best : -1, score ?? -1);
-      modules[m.id] = { ...(score !== undefined && { score }), ...(best >= 0 && { best }) };
+      const round = Number.isInteger(saved.round) && (saved.round as number) >= 0 ? (saved.round as number) : undefined;
+      modules[m.id] = { ...(score !== undefined && { score }), ...(best >= 0 && { best }), ...(round !== undefined && { round }) };
     }
   }
   const review: Progress['review'] = {};
@@ -88,7 +92,8 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
   }
   let place = fitPlace(data.place, manifest);
   if (place?.screen === 'quiz' && place.answered) {
-    const item = manifest.modules.find((m) => m.id === place?.module)?.items[place.item];
+    const module = manifest.modules.find((m) => m.id === place?.module)!;
+    const item = drawModuleQuiz(module, modules[module.id]?.round ?? 0)[place.item];
     if (!item || !answers[item.id]) place = { ...place, answered: false };
   }
   const final = isRecord(data.final) && isPercent(data.final.score) && typeof data.final.passed === 'boolean'
@@ -119,7 +124,7 @@ function fitPlace(value: unknown, manifest: CourseManifest): Place | null {
       return page === null ? start : { screen: 'lesson', module: module.id, page };
     }
     case 'quiz': {
-      const item = index(value.item, module.items.length);
+      const item = index(value.item, Math.min(module.quizSize, module.items.length));
       return item === null ? start : { screen: 'quiz', module: module.id, item, answered: value.answered === true };
     }
     case 'summary':
@@ -142,7 +147,9 @@ export function mergeProgress(ours: Progress, theirs: Progress): Progress {
   for (const [id, mine] of Object.entries(ours.modules)) {
     const other = modules[id] ?? {};
     const best = Math.max(mine.best ?? -1, other.best ?? -1);
-    modules[id] = { ...other, ...mine, ...(best >= 0 && { best }) };
+    // The quiz round stays ours: our place points into our round's questions.
+    const { round: _theirs, ...rest } = other;
+    modules[id] = { ...rest, ...mine, ...(best >= 0 && { best }) };
   }
   const passed = (p: Progress) => p.final?.passed ?? false;
   const final = passed(theirs) && !passed(ours) ? theirs.final : (ours.final ?? theirs.final);

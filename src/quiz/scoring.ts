@@ -1,4 +1,4 @@
-import type { ItemSpec, ModuleSpec } from '../content/types.ts';
+import type { ItemSpec } from '../content/types.ts';
 
 export type Answers = Record<string, string[]>;
 
@@ -13,9 +13,9 @@ export interface Score {
   percent: number;
 }
 
-/** Score of a module quiz, counting each item's most recent answer. */
-export function scoreModule(module: ModuleSpec, answers: Answers): Score {
-  const total = module.items.length;
-  const correct = module.items.filter((item) => isCorrect(item, lastChoice(answers, item.id))).length;
+/** Score of a quiz round, counting each item's most recent answer. */
+export function scoreItems(items: readonly ItemSpec[], answers: Answers): Score {
+  const total = items.length;
+  const correct = items.filter((item) => isCorrect(item, lastChoice(answers, item.id))).length;
   return { correct, total, percent: total ? Math.round((correct / total) * 100) : 100 };
 }

@@ -5,6 +5,7 @@ import { OptionGroup } from '../components/option-group.tsx';
 import { RichText } from '../components/rich-text.tsx';
 import type { ItemSpec, ItemText, ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
+import { quizItems } from '../course/course-machine.ts';
 import { isCorrect, lastChoice } from '../quiz/scoring.ts';
 import { ModuleFrame } from './module-frame.tsx';
 import { useCourse } from './use-course.ts';
@@ -17,12 +18,13 @@ interface QuizScreenProps {
 
 export function QuizScreen({ module, index, answered }: QuizScreenProps) {
   const { send, t } = useCourse();
-  const item = module.items[index];
+  const items = CourseContext.useSelector((s) => quizItems(s.context.progress, module), sameIds);
+  const item = items[index];
   const chosen = CourseContext.useSelector((s) => lastChoice(s.context.progress.answers, item.id));
   // The choice before committing is the learner's draft; it survives a language switch, not a reload.
   const [draft, setDraft] = useState<string>();
   const [mustChoose, setMustChoose] = useState(false);
-  const last = index + 1 === module.items.length;
+  const last = index + 1 === items.length;
 
   const optionLabel = (key: string, text: ItemText): string => {
     if (item.type === 'classify-level') return t(`levels.${key as 'casework'}`);
@@ -41,7 +43,7 @@ export function QuizScreen({ module, index, answered }: QuizScreenProps) {
     <ModuleFrame
       module={module}
       focusKey={`quiz-${module.id}-${index}`}
-      heading={() => t('quiz.questionOf', { number: index + 1, total: module.items.length })}
+      heading={() => t('quiz.questionOf', { number: index + 1, total: items.length })}
     >
       {(text) => {
         const itemText = text.items[item.id];
@@ -89,6 +91,8 @@ export function QuizScreen({ module, index, answered }: QuizScreenProps) {
     </ModuleFrame>
   );
 }
+
+const sameIds = (a: ItemSpec[], b: ItemSpec[]) => a.length === b.length && a.every((item, i) => item.id === b[i].id);
 
 function prompt(item: ItemSpec, t: ReturnType<typeof useCourse>['t']) {
   return item.type === 'classify-level' ? t('quiz.promptLevel') : t('quiz.promptStrategy');

@@ -1,15 +1,17 @@
 import { RichText } from '../components/rich-text.tsx';
 import type { ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
-import { scoreModule } from '../quiz/scoring.ts';
+import { quizItems } from '../course/course-machine.ts';
+import { scoreItems } from '../quiz/scoring.ts';
 import { ModuleFrame } from './module-frame.tsx';
 import { useCourse } from './use-course.ts';
 
+const sameScore = (a: { correct: number; total: number }, b: { correct: number; total: number }) => a.correct === b.correct && a.total === b.total;
+
 export function SummaryScreen({ module }: { module: ModuleSpec }) {
   const { manifest, send, t } = useCourse();
-  const answers = CourseContext.useSelector((s) => s.context.progress.answers);
+  const score = CourseContext.useSelector((s) => scoreItems(quizItems(s.context.progress, module), s.context.progress.answers), sameScore);
   const canGoOn = CourseContext.useSelector((s) => s.can({ type: 'module.next' }));
-  const score = scoreModule(module, answers);
   const next = manifest.modules[manifest.modules.indexOf(module) + 1];
 
   return (

@@ -1,10 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/content/types.ts';
+import { drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { tFor } from '../ui-strings.ts';
 import { feedbackRegion, manifest, optionName, renderCourse } from './render-course.tsx';
 
-const [moduleOne, moduleFour] = manifest.modules;
+const moduleOne = manifest.modules[0];
+const moduleFour = manifest.modules.find((m) => m.id === '04-intervention-levels')!;
+const lastModule = manifest.modules.at(-1)!;
 const heading = () => screen.getByRole('heading', { level: 1 });
 
 async function finishModule(user: Awaited<ReturnType<typeof renderCourse>>['user'], module: typeof moduleOne, lang: Lang) {
@@ -14,12 +17,13 @@ async function finishModule(user: Awaited<ReturnType<typeof renderCourse>>['user
     await user.click(screen.getByRole('button', { name: t('lesson.next') }));
   }
   await user.click(await screen.findByRole('button', { name: t('lesson.toQuiz') }));
-  for (const [index, item] of module.items.entries()) {
-    expect(heading()).toHaveTextContent(t('quiz.questionOf', { number: index + 1, total: module.items.length }));
+  const items = drawModuleQuiz(module, 0); // the first round's questions
+  for (const [index, item] of items.entries()) {
+    expect(heading()).toHaveTextContent(t('quiz.questionOf', { number: index + 1, total: items.length }));
     await user.click(screen.getByRole('radio', { name: await optionName(module.id, item, item.answer, lang) }));
     await user.click(screen.getByRole('button', { name: t('quiz.check') }));
     expect(feedbackRegion().getByText(t('quiz.correct'))).toBeInTheDocument();
-    const last = index + 1 === module.items.length;
+    const last = index + 1 === items.length;
     await user.click(screen.getByRole('button', { name: last ? t('quiz.toSummary') : t('quiz.next') }));
   }
 }
@@ -31,7 +35,7 @@ describe('a learner taking the course', () => {
     await user.click(screen.getByRole('button', { name: 'Mulai belajar' }));
     await finishModule(user, moduleOne, 'id');
     expect(heading()).toHaveTextContent('Ringkasan modul');
-    const total = moduleOne.items.length;
+    const total = drawModuleQuiz(moduleOne, 0).length;
     expect(screen.getByText(`Skor Anda: ${total} dari ${total} benar (100%).`)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Kembali ke beranda' }));
     expect(screen.getByText('Selesai, skor 100%')).toBeInTheDocument();
@@ -42,8 +46,15 @@ describe('a learner taking the course', () => {
     const { user } = await renderCourse({ search: '?lang=en' });
     await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
     await finishModule(user, moduleFour, 'en');
-    const total = moduleFour.items.length;
+    const total = moduleFour.quizSize;
     expect(screen.getByText(`Your score: ${total} of ${total} correct (100%).`)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: `Go on to Module ${moduleFour.number + 1}` })).toBeInTheDocument();
+  });
+
+  it('is told the course is done after the last module', async () => {
+    const { user } = await renderCourse({ search: '?lang=en' });
+    await user.click(screen.getByRole('button', { name: `Module ${lastModule.number}: ${lastModule.title.en}` }));
+    await finishModule(user, lastModule, 'en');
     expect(screen.getByText('You have completed every module available.')).toBeInTheDocument();
   });
 
@@ -52,7 +63,7 @@ describe('a learner taking the course', () => {
     await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
     for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
     await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
-    const item = moduleFour.items[0];
+    const item = drawModuleQuiz(moduleFour, 0)[0];
     const wrong = item.options.find((key) => key !== item.answer)!;
     await user.click(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, wrong, 'en') }));
     expect(screen.getByRole('status')).toBeEmptyDOMElement(); // nothing revealed before committing
@@ -71,7 +82,7 @@ describe('a learner taking the course', () => {
     await user.click(await screen.findByRole('button', { name: 'Mulai kuis' }));
     await user.click(screen.getByRole('button', { name: 'Periksa jawaban' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Pilih salah satu jawaban terlebih dahulu.');
-    expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.items.length}`);
+    expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.quizSize}`);
   });
 
   it('keeps my page when I switch to English mid-lesson', async () => {
@@ -90,10 +101,10 @@ describe('a learner taking the course', () => {
     await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
     for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
     await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
-    const item = moduleFour.items[0];
+    const item = drawModuleQuiz(moduleFour, 0)[0];
     await user.click(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, 'systemic', 'en') }));
     await user.click(screen.getByRole('button', { name: 'Bahasa Indonesia' }));
-    await waitFor(() => expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.items.length}`));
+    await waitFor(() => expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.quizSize}`));
     expect(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, 'systemic', 'id') })).toBeChecked();
     expect(document.documentElement.lang).toBe('id');
   });
@@ -103,14 +114,14 @@ describe('a learner taking the course', () => {
     await first.user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${moduleFour.title.id}` }));
     for (let page = 1; page < moduleFour.pages; page++) await first.user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
     await first.user.click(await screen.findByRole('button', { name: 'Mulai kuis' }));
-    const item = moduleFour.items[0];
+    const item = drawModuleQuiz(moduleFour, 0)[0];
     await first.user.click(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, item.answer, 'id') }));
     await first.user.click(screen.getByRole('button', { name: 'Periksa jawaban' }));
     first.unmount();
 
     await renderCourse({ browserLanguages: ['en-US'] }); // the saved choice (Indonesian) wins over the browser
     expect(await screen.findByText('Benar!')).toBeInTheDocument();
-    expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.items.length}`);
+    expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.quizSize}`);
     expect(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, item.answer, 'id') })).toBeChecked();
   });
 

@@ -12,6 +12,10 @@ export interface Session {
   page: Page;
   /** Console errors and uncaught exceptions seen so far: a healthy course has none. */
   errors: string[];
+  /** Dialogs opened (alert/confirm/prompt): injected script would show itself here. */
+  dialogs: string[];
+  /** Content-Security-Policy violations reported by the page. */
+  violations: () => Promise<string[]>;
   close: () => Promise<void>;
 }
 
@@ -27,17 +31,35 @@ export async function openBrowser(options: { locale?: string } = {}): Promise<Se
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
+  const dialogs: string[] = [];
+  context.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  context.on('weberror', (error) => errors.push(error.error().message));
+  context.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await context.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { __cspViolations: string[] }).__cspViolations = []);
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   return {
     context,
     page,
     errors,
+    dialogs,
+    violations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
     close: async () => {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A healthy page: no console errors, no dialogs, no CSP violations. */
+export async function expectClean(session: Session) {
+  expect(session.errors, 'console errors').toEqual([]);
+  expect(session.dialogs, 'dialogs').toEqual([]);
+  expect(await session.violations(), 'CSP violations').toEqual([]);
 }
 
 /** Runs axe-core on the page as it is now; any violation fails with its rule and target. */

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
+import { drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type Session } from './browser.ts';
+import { expectClean, openBrowser, type Session } from './browser.ts';
 import { course, optionLabel, say } from './course-content.ts';
 
 const { manifest } = course;
@@ -38,8 +39,9 @@ describe('keyboard only', () => {
         await tabTo(page, p < module.pages ? say('en', (s) => s.lesson.next) : say('en', (s) => s.lesson.toQuiz));
         await page.keyboard.press('Enter');
       }
-      for (const [n, item] of module.items.entries()) {
-        expect(await focused(page)).toMatchObject({ tag: 'H1', text: say('en', (s) => s.quiz.questionOf, { number: n + 1, total: module.items.length }) });
+      const items = drawModuleQuiz(module, 0); // the first round's questions
+      for (const [n, item] of items.entries()) {
+        expect(await focused(page)).toMatchObject({ tag: 'H1', text: say('en', (s) => s.quiz.questionOf, { number: n + 1, total: items.length }) });
         const right = optionLabel(module.id, item, item.answer, 'en');
         await tabTo(page, optionLabel(module.id, item, item.options[0], 'en'));
         await page.keyboard.press('Space');
@@ -49,7 +51,7 @@ describe('keyboard only', () => {
         await page.keyboard.press('Enter');
         expect(await page.getByRole('status').textContent()).toContain(say('en', (s) => s.quiz.correct));
         // Focus stays on the same button, which now moves on.
-        const last = n + 1 === module.items.length;
+        const last = n + 1 === items.length;
         expect((await focused(page)).text).toBe(last ? say('en', (s) => s.quiz.toSummary) : say('en', (s) => s.quiz.next));
         await page.keyboard.press('Enter');
       }
@@ -61,6 +63,6 @@ describe('keyboard only', () => {
       }
     }
     expect(await page.getByText(say('en', (s) => s.summary.courseDone)).count()).toBe(1);
-    expect(session.errors).toEqual([]);
+    await expectClean(session);
   });
 });
