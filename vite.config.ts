@@ -3,12 +3,24 @@ import { defineConfig } from 'vitest/config';
 import { berdayaContent } from './scripts/content/vite-plugin.ts';
 import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
 
+/**
+ * Code that only screens after the welcome screen need. Everything else goes into one entry chunk:
+ * rolldown otherwise splits shared code into several small chunks whose overhead pushes the first
+ * view over its budget (110 KB gzip, see `npm run bench`).
+ */
+const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel)|components\/(feedback|option-group|html-text)|tracking\/progress-file)\.tsx?$|\/locales\/(en\/|id\/course)|\0virtual:berdaya\/text\//;
+
 export default defineConfig({
   // Relative asset paths let the same build run from any folder (a static host, an LMS package).
   base: './',
   // BERDAYA_LESSONS builds another lessons folder (the browser tests build a hostile fixture).
   plugins: [react(), berdayaContent(process.env.BERDAYA_LESSONS), contentSecurityPolicy()],
-  build: { target: 'es2020', reportCompressedSize: false, outDir: process.env.BERDAYA_OUT_DIR ?? 'dist' },
+  build: {
+    target: 'es2020',
+    reportCompressedSize: false,
+    outDir: process.env.BERDAYA_OUT_DIR ?? 'dist',
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', test: (id: string) => !LAZY.test(id) }] } } },
+  },
   preview: { host: '127.0.0.1' },
   test: {
     environment: 'jsdom',

@@ -6,7 +6,7 @@ import type { CourseManifest, Lang } from './content/types.ts';
 import { LANGUAGE_NAMES, loadLanguage } from './i18n/i18n.ts';
 import { CourseContext } from './course/course-context.ts';
 import type { Progress } from './course/progress.ts';
-import { LazyModuleScreen, preloadModuleScreen } from './screens/lazy-module-screen.tsx';
+import { createLazyScreen } from './screens/lazy-screen.tsx';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
 import { Notice } from './components/notice.tsx';
 import { downloadText } from './components/download.ts';
@@ -30,6 +30,8 @@ export function App({ manifest, progress, store, notice }: AppProps) {
     </CourseContext.Provider>
   );
 }
+
+const ModuleScreen = createLazyScreen(() => import('./screens/module-screen.tsx'));
 
 const NOTICE_KEYS = {
   unreadable: 'errors.progressUnreadable',
@@ -57,8 +59,8 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
 
   const lang = i18n.language as Lang;
   useEffect(() => {
-    void preloadModuleScreen().catch(() => undefined); // ready before the learner presses Start
-  }, []);
+    void ModuleScreen.preload(i18n).catch(() => undefined); // ready before the learner presses Start
+  }, [i18n]);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = manifest.title[lang];
@@ -70,8 +72,8 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
       loadLanguage(i18n, next),
       state !== 'welcome' && place ? fetchModuleText(place.module, next).catch(() => undefined) : undefined,
     ]);
+    actor.send({ type: 'lang.set', lang: next }); // saved before the screen changes language
     await i18n.changeLanguage(next);
-    actor.send({ type: 'lang.set', lang: next });
   };
 
   return (
@@ -129,9 +131,8 @@ function Screen() {
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
   const { place } = snapshot;
   const module = manifest.modules.find((m) => m.id === place?.module);
-  const { t } = useTranslation();
   if (!module || !place || snapshot.value === 'welcome') return <WelcomeScreen />;
-  return <LazyModuleScreen module={module} place={place} fallback={t('app.loading')} />;
+  return <ModuleScreen.LazyScreen module={module} place={place} />;
 }
 
 const shallowPlace = (a: { value: unknown; place: unknown }, b: { value: unknown; place: unknown }) =>

@@ -16,7 +16,7 @@ export async function bootCourse({ manifest, storage, search, browserLanguages }
   const store = createLocalStore(manifest, storage);
   const { progress, notice } = store.load();
   const lang = resolveLanguage({ query: new URLSearchParams(search).get('lang'), saved: progress.lang, browser: browserLanguages });
-  const i18n = createI18n(lang, { [lang]: await loadStrings(lang) });
+  const i18n = createI18n(lang, { [lang]: { ui: await loadStrings(lang, 'ui') } });
   return (
     <I18nextProvider i18n={i18n}>
       <App manifest={manifest} progress={{ ...progress, lang }} store={store} notice={notice} />

@@ -1,9 +1,20 @@
-import en from '../locales/en/ui.json';
-import id from '../locales/id/ui.json';
+import enCourse from '../locales/en/course.json';
+import enUi from '../locales/en/ui.json';
+import idCourse from '../locales/id/course.json';
+import idUi from '../locales/id/ui.json';
 import type { Lang } from '../src/content/types.ts';
 import { createI18n } from '../src/i18n/i18n.ts';
 
-export const uiStrings = { id, en };
+/** Every UI string of a language as one object (both namespaces), to say what the learner should see. */
+const merged = <U extends object, C extends object>(ui: U, course: C) => ({
+  ...ui,
+  ...course,
+  progress: { ...(ui as { progress: object }).progress, ...(course as { progress: object }).progress },
+}) as U & C & { progress: typeof idUi.progress & typeof idCourse.progress };
 
-/** The real translation function for a language, to say what the learner should see. */
-export const tFor = (lang: Lang) => createI18n(lang, uiStrings).t;
+export const uiStrings = { id: merged(idUi, idCourse), en: merged(enUi, enCourse) };
+export const namespaces = { id: { ui: idUi, course: idCourse }, en: { ui: enUi, course: enCourse } };
+
+/** The real translation function for a language, over both namespaces. */
+export const tFor = (lang: Lang) =>
+  createI18n(lang, { id: { ui: uiStrings.id }, en: { ui: uiStrings.en } }).t as unknown as (key: string, values?: Record<string, unknown>) => string;

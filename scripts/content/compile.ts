@@ -213,7 +213,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
       }
       module.items.push({
         id: item.id, type: item.type, options, answer: item.answer,
-        difficulty: item.difficulty, tricky: item.tricky, tags: item.tags,
+        difficulty: item.difficulty, tricky: item.tricky,
       } satisfies ItemSpec);
       for (const lang of LANGS) {
         const text = itemText(item, lang);

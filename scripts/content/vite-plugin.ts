@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { compactItem } from '../../src/content/compact-item.ts';
 import { compileContent, ContentError, type CompiledCourse } from './compile.ts';
 
 const COURSE_ID = 'virtual:berdaya/course';
@@ -34,8 +35,12 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
         const loaders = course.manifest.modules
           .map((m) => `${JSON.stringify(m.id)}: { id: () => import(${JSON.stringify(`${TEXT_PREFIX}${m.id}.id.js`)}), en: () => import(${JSON.stringify(`${TEXT_PREFIX}${m.id}.en.js`)}) }`)
           .join(',\n');
+        // Items go out compact (src/content/compact-item.ts) and are expanded once at start-up.
+        const modules = course.manifest.modules.map((m) => ({ ...m, items: m.items.map(compactItem) }));
         return [
-          `export const manifest = ${JSON.stringify(course.manifest)};`,
+          `import { expandItem } from ${JSON.stringify(path.resolve('src/content/compact-item.ts'))};`,
+          `const course = ${JSON.stringify({ ...course.manifest, modules })};`,
+          'export const manifest = { ...course, modules: course.modules.map((m) => ({ ...m, items: m.items.map(expandItem) })) };',
           `const loaders = {\n${loaders}\n};`,
           'export const loadModuleText = (moduleId, lang) => loaders[moduleId][lang]().then((m) => m.default);',
         ].join('\n');

@@ -18,7 +18,6 @@ export interface ItemSpec {
   answer: string;
   difficulty: 1 | 2 | 3;
   tricky: boolean;
-  tags: string[];
 }
 
 export interface ModuleSpec {

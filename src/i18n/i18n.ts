@@ -1,17 +1,23 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import id from '../../locales/id/ui.json';
+import idUi from '../../locales/id/ui.json';
 import { LANGS, type Lang } from '../content/types.ts';
 
-export type UiStrings = typeof id;
+/**
+ * Strings come in two namespaces: `ui` (the shell and the welcome screen) and `course` (lesson,
+ * quiz and summary screens). Only Indonesian `ui` ships in the first view; the rest loads when needed.
+ */
+export const NAMESPACES = ['ui', 'course'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+export type Strings = Record<string, unknown>;
 
 /** Each language's name in its own language: the same on every screen, so not translated. */
 export const LANGUAGE_NAMES: Record<Lang, string> = { id: 'Bahasa Indonesia', en: 'English' };
 
-// Indonesian, the default, ships with the app; other languages load when first needed.
-const loaders: Record<Lang, () => Promise<UiStrings>> = {
-  id: async () => id,
-  en: () => import('../../locales/en/ui.json').then((m) => m.default),
+const json = (load: Promise<{ default: Strings }>) => load.then((m) => m.default);
+const loaders: Record<Lang, Record<Namespace, () => Promise<Strings>>> = {
+  id: { ui: async () => idUi, course: () => json(import('../../locales/id/course.json')) },
+  en: { ui: () => json(import('../../locales/en/ui.json')), course: () => json(import('../../locales/en/course.json')) },
 };
 
 export const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);
@@ -27,26 +33,35 @@ export function resolveLanguage(sources: { query?: string | null; saved?: Lang |
   return browser ?? 'id';
 }
 
-/** A real i18next instance with the given languages' strings (tests use it too; never mock `t`). */
-export function createI18n(lng: Lang, strings: Partial<Record<Lang, UiStrings>>): I18n {
+/** A real i18next instance with the given strings (tests use it too; never mock `t`). */
+export function createI18n(lng: Lang, strings: Partial<Record<Lang, Partial<Record<Namespace, Strings>>>>): I18n {
   const instance = i18next.createInstance();
   instance.use(initReactI18next).init({
     lng,
-    resources: Object.fromEntries(Object.entries(strings).map(([lang, ui]) => [lang, { ui }])),
+    resources: strings,
     defaultNS: 'ui',
-    ns: ['ui'],
+    ns: [...NAMESPACES],
     fallbackLng: false,
     supportedLngs: [...LANGS],
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    react: { useSuspense: false },
   });
   return instance;
 }
 
-/** Makes sure a language's strings are loaded before switching to it. */
-export async function loadLanguage(i18n: I18n, lang: Lang): Promise<void> {
-  if (!i18n.hasResourceBundle(lang, 'ui')) i18n.addResourceBundle(lang, 'ui', await loaders[lang]());
+export const loadStrings = (lang: Lang, ns: Namespace) => loaders[lang][ns]();
+
+/** Loads a language's strings for the given namespaces, if not loaded yet. */
+export async function loadNamespaces(i18n: I18n, lang: Lang, namespaces: readonly Namespace[]): Promise<void> {
+  await Promise.all(
+    namespaces
+      .filter((ns) => !i18n.hasResourceBundle(lang, ns))
+      .map(async (ns) => i18n.addResourceBundle(lang, ns, await loadStrings(lang, ns))),
+  );
 }
 
-export const loadStrings = (lang: Lang) => loaders[lang]();
+/** Before switching language: load every namespace the current language already uses. */
+export const loadLanguage = (i18n: I18n, lang: Lang) =>
+  loadNamespaces(i18n, lang, NAMESPACES.filter((ns) => i18n.hasResourceBundle(i18n.language, ns)));

@@ -1,9 +1,10 @@
 import 'i18next';
-import type id from '../../locales/id/ui.json';
+import type course from '../../locales/id/course.json';
+import type ui from '../../locales/id/ui.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'ui';
-    resources: { ui: typeof id };
+    resources: { ui: typeof ui; course: typeof course };
   }
 }

@@ -1,10 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import { RichText } from '../components/rich-text.tsx';
 import type { ModuleSpec } from '../content/types.ts';
 import { ModuleFrame } from './module-frame.tsx';
 import { useCourse } from './use-course.ts';
 
 export function LessonScreen({ module, page }: { module: ModuleSpec; page: number }) {
-  const { send, t } = useCourse();
+  const { send } = useCourse();
+  const { t } = useTranslation('course');
   const last = page + 1 === module.pages;
   return (
     <ModuleFrame module={module} focusKey={`lesson-${module.id}-${page}`} heading={(text) => <RichText as="span" html={text.pages[page].title} />}>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { useModuleText } from '../content/module-text.ts';
@@ -13,25 +14,26 @@ interface ModuleFrameProps {
 
 /** Loads a module's text in the current language and frames a screen of that module. */
 export function ModuleFrame({ module, focusKey, heading, children }: ModuleFrameProps) {
-  const { t, lang } = useCourse();
+  const { lang } = useCourse();
+  const { t } = useTranslation(['course', 'ui']);
   const { text, failed, retry } = useModuleText(module.id, lang);
   return (
     <>
       <p className="eyebrow">
-        {t('welcome.moduleNumber', { number: module.number })}: {module.title[lang]}
+        {t('ui:welcome.moduleNumber', { number: module.number })}: {module.title[lang]}
       </p>
       <ScreenHeading focusKey={focusKey}>{text ? heading(text) : module.title[lang]}</ScreenHeading>
       {text ? (
         children(text)
       ) : failed ? (
         <div role="alert" className="notice notice--error">
-          <p>{t('errors.textFailed')}</p>
+          <p>{t('ui:errors.textFailed')}</p>
           <button type="button" onClick={retry}>
-            {t('errors.retry')}
+            {t('ui:errors.retry')}
           </button>
         </div>
       ) : (
-        <p role="status">{t('app.loading')}</p>
+        <p role="status">{t('ui:app.loading')}</p>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { downloadText } from '../components/download.ts';
 import { CourseContext } from '../course/course-context.ts';
@@ -12,7 +13,8 @@ type Message = { kind: 'imported' | 'resetDone' } | { kind: 'error'; error: Impo
 
 /** Export, import and reset of the learner's progress. Loaded only when the learner opens it. */
 export default function ProgressPanel() {
-  const { manifest, send, t, lang } = useCourse();
+  const { manifest, send, lang } = useCourse();
+  const { t } = useTranslation(['course', 'ui']);
   const actor = CourseContext.useActorRef();
   const [pending, setPending] = useState<Pending | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -53,7 +55,7 @@ export default function ProgressPanel() {
       <p>{t('progress.savedHere')}</p>
       <div className="actions">
         <button type="button" onClick={download}>
-          {t('progress.export')}
+          {t('ui:progress.export')}
         </button>
         <label className="file-button">
           {t('progress.import')}
@@ -88,7 +90,7 @@ export default function ProgressPanel() {
           </p>
           <div className="actions">
             <button type="button" onClick={download}>
-              {t('progress.export')}
+              {t('ui:progress.export')}
             </button>
             <button type="button" className="danger" onClick={() => replaceWith(createProgress(manifest), 'resetDone')}>
               {t('progress.resetYes')}

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Feedback } from '../components/feedback.tsx';
 import { htmlToText } from '../components/html-text.ts';
@@ -17,7 +19,8 @@ interface QuizScreenProps {
 }
 
 export function QuizScreen({ module, index, answered }: QuizScreenProps) {
-  const { send, t } = useCourse();
+  const { send } = useCourse();
+  const { t } = useTranslation('course');
   const items = CourseContext.useSelector((s) => quizItems(s.context.progress, module), sameIds);
   const item = items[index];
   const chosen = CourseContext.useSelector((s) => lastChoice(s.context.progress.answers, item.id));
@@ -94,6 +97,6 @@ export function QuizScreen({ module, index, answered }: QuizScreenProps) {
 
 const sameIds = (a: ItemSpec[], b: ItemSpec[]) => a.length === b.length && a.every((item, i) => item.id === b[i].id);
 
-function prompt(item: ItemSpec, t: ReturnType<typeof useCourse>['t']) {
+function prompt(item: ItemSpec, t: TFunction<'course'>) {
   return item.type === 'classify-level' ? t('quiz.promptLevel') : t('quiz.promptStrategy');
 }

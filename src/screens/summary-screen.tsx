@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { RichText } from '../components/rich-text.tsx';
 import type { ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
@@ -9,7 +10,8 @@ import { useCourse } from './use-course.ts';
 const sameScore = (a: { correct: number; total: number }, b: { correct: number; total: number }) => a.correct === b.correct && a.total === b.total;
 
 export function SummaryScreen({ module }: { module: ModuleSpec }) {
-  const { manifest, send, t } = useCourse();
+  const { manifest, send } = useCourse();
+  const { t } = useTranslation('course');
   const score = CourseContext.useSelector((s) => scoreItems(quizItems(s.context.progress, module), s.context.progress.answers), sameScore);
   const canGoOn = CourseContext.useSelector((s) => s.can({ type: 'module.next' }));
   const next = manifest.modules[manifest.modules.indexOf(module) + 1];

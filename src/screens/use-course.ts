@@ -7,7 +7,7 @@ export function useCourse() {
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
   const place = CourseContext.useSelector((s) => s.context.progress.place);
   const send = CourseContext.useActorRef().send;
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const module = manifest.modules.find((m) => m.id === place?.module);
-  return { manifest, place, module, send, t, lang: i18n.language as Lang };
+  return { manifest, place, module, send, lang: i18n.language as Lang };
 }

@@ -1,16 +1,19 @@
-import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import { RichText } from '../components/rich-text.tsx';
+import { createLazyScreen } from './lazy-screen.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { CourseContext } from '../course/course-context.ts';
 import { isModuleUnlocked } from '../course/course-machine.ts';
 import { useCourse } from './use-course.ts';
 
 // Export, import and reset are rarely needed: their code loads only when asked for.
-const ProgressPanel = lazy(() => import('./progress-panel.tsx'));
+const ProgressPanel = createLazyScreen(() => import('./progress-panel.tsx'));
 
 export function WelcomeScreen() {
   const [managing, setManaging] = useState(false);
-  const { manifest, place, send, t, lang } = useCourse();
+  const { manifest, place, send, lang } = useCourse();
+  const { t } = useTranslation();
   const progress = CourseContext.useSelector((s) => s.context.progress);
   const minutes = manifest.modules.reduce((sum, m) => sum + m.minutes, 0);
 
@@ -58,11 +61,7 @@ export function WelcomeScreen() {
         {t('progress.manage')}
       </button>
       <div id="progress-panel">
-        {managing && (
-          <Suspense fallback={<p>{t('app.loading')}</p>}>
-            <ProgressPanel />
-          </Suspense>
-        )}
+        {managing && <ProgressPanel.LazyScreen />}
       </div>
     </>
   );

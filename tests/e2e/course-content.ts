@@ -1,17 +1,16 @@
 import path from 'node:path';
-import en from '../../locales/en/ui.json';
-import id from '../../locales/id/ui.json';
 import { compileContent } from '../../scripts/content/compile.ts';
 import type { ItemSpec, Lang } from '../../src/content/types.ts';
+import { uiStrings } from '../ui-strings.ts';
 
 /** The real course, compiled in Node, so journeys follow whatever lessons/ holds. */
 export const course = compileContent(path.resolve('lessons'));
-export const ui = { id, en } as const;
+export const ui = uiStrings;
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 
-export const say = (lang: Lang, pick: (strings: typeof id) => string, values: Record<string, string | number> = {}) =>
+export const say = (lang: Lang, pick: (strings: typeof uiStrings.id) => string, values: Record<string, string | number> = {}) =>
   fill(pick(ui[lang]), values);
 
 export const htmlText = (html: string) =>

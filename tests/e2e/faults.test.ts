@@ -32,6 +32,7 @@ describe('when something goes wrong the learner is told, and nothing is lost', (
     const key = `berdaya:${course.manifest.id}:progress`;
     // Seed the bad record before the course's own scripts run, once.
     await session.context.addInitScript((k) => {
+      if (location.protocol !== 'http:') return; // not the blank first page
       if (!sessionStorage.getItem('seeded')) localStorage.setItem(k, '{"v":1,"answers":{"x"');
       sessionStorage.setItem('seeded', 'yes');
     }, key);

@@ -53,6 +53,7 @@ describe('the learner keeps their place', () => {
     await button(page, say('en', (s) => s.welcome.start)).click();
     await button(page, say('en', (s) => s.lesson.next)).click();
     await button(page, 'Bahasa Indonesia').click(); // a saved choice outranks the browser's English
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('id');
     await page.reload();
     await expect.poll(() => page.getByText(say('id', (s) => s.lesson.pageOf, { page: 2, total: moduleOne.pages })).count()).toBe(1);
     expect(await heading(page).textContent()).toBe(htmlText(course.texts[moduleOne.id].id.pages[1].title));

@@ -106,3 +106,11 @@ describe('content compiler', () => {
     await expect(run).rejects.toThrow(/scenarios\/items\.yaml › \[0\] \(fx-home-visit\)\.answer: expected one of: casework, groupwork, systemic/);
   });
 });
+
+describe('compact item structure in the manifest', () => {
+  it('expands back to exactly the compiled item, for every item of the real course', async () => {
+    const { compactItem, expandItem } = await import('../../src/content/compact-item.ts');
+    const { manifest } = compileContent(path.resolve('lessons'));
+    for (const item of manifest.modules.flatMap((m) => m.items)) expect(expandItem(compactItem(item))).toEqual(item);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_NAMES, loadStrings, resolveLanguage } from '../../src/i18n/i18n.ts';
-import { uiStrings } from '../ui-strings.ts';
+import { namespaces, uiStrings } from '../ui-strings.ts';
 
 const { id, en } = uiStrings;
 
@@ -19,9 +19,16 @@ describe('UI strings', () => {
     }
   });
 
-  it('load for each language: Indonesian with the app, English on demand', async () => {
-    expect(await loadStrings('id')).toEqual(id);
-    expect(await loadStrings('en')).toEqual(en);
+  it('load for each language and namespace', async () => {
+    for (const lang of ['id', 'en'] as const) {
+      for (const ns of ['ui', 'course'] as const) expect(await loadStrings(lang, ns)).toEqual(namespaces[lang][ns]);
+    }
+  });
+
+  it('keep the two namespaces apart, so each key lives in one place', () => {
+    const keys = (obj: object) => leaves(obj).map(([k]) => k);
+    const shared = keys(namespaces.id.ui).filter((k) => keys(namespaces.id.course).includes(k));
+    expect(shared).toEqual([]);
   });
 
   it('are translated, not copied, except terms written the same in both languages', () => {
