@@ -7,6 +7,7 @@ import { LANGUAGE_NAMES, loadLanguage } from './i18n/i18n.ts';
 import { CourseContext } from './course/course-context.ts';
 import type { Progress } from './course/progress.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
+import { ReferenceContext, type ReferencePage } from './screens/reference-context.ts';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
 import { Notice } from './components/notice.tsx';
 import { downloadText } from './components/download.ts';
@@ -32,6 +33,7 @@ export function App({ manifest, progress, store, notice }: AppProps) {
 }
 
 const ModuleScreen = createLazyScreen(() => import('./screens/module-screen.tsx'));
+const ReferenceScreen = createLazyScreen(() => import('./screens/reference-screen.tsx'));
 
 const NOTICE_KEYS = {
   unreadable: 'errors.progressUnreadable',
@@ -48,6 +50,9 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
   const place = CourseContext.useSelector((s) => s.context.progress.place);
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
   const [notice, setNotice] = useState<StoreNotice | undefined>(loadNotice);
+  // The glossary and trainers' notes open over the course; the learner's place does not move.
+  const [reference, setReference] = useState<{ page: ReferencePage; term?: string } | null>(null);
+  const openReference = useCallback((page: ReferencePage, term?: string) => setReference({ page, term }), []);
   // Each kind of notice is shown until the learner closes it, and then not again.
   const dismissed = useRef(new Set<StoreNotice>());
   const show = useCallback((kind: StoreNotice) => !dismissed.current.has(kind) && setNotice(kind), []);
@@ -82,10 +87,10 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
-        {state === 'welcome' ? (
+        {state === 'welcome' && !reference ? (
           <span className="brand">Berdaya</span>
         ) : (
-          <button type="button" className="brand" onClick={() => actor.send({ type: 'course.home' })}>
+          <button type="button" className="brand" onClick={() => (setReference(null), actor.send({ type: 'course.home' }))}>
             {t('app.home')}
           </button>
         )}
@@ -119,8 +124,29 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
             )}
           </Notice>
         )}
-        <Screen />
+        <ReferenceContext.Provider value={openReference}>
+          {reference ? (
+            <>
+              <ReferenceScreen.LazyScreen page={reference.page} term={reference.term} />
+              <button type="button" className="primary" onClick={() => setReference(null)}>
+                {t('reference.back')}
+              </button>
+            </>
+          ) : (
+            <Screen />
+          )}
+        </ReferenceContext.Provider>
       </main>
+      <footer className="site-footer">
+        <nav aria-label={t('reference.label')}>
+          <button type="button" aria-current={reference?.page === 'glossary' ? 'page' : undefined} onClick={() => openReference('glossary')}>
+            {t('reference.glossary')}
+          </button>
+          <button type="button" aria-current={reference?.page === 'facilitator' ? 'page' : undefined} onClick={() => openReference('facilitator')}>
+            {t('reference.facilitator')}
+          </button>
+        </nav>
+      </footer>
     </>
   );
 }

@@ -36,6 +36,9 @@ export interface CompiledCourse {
   glossary: Record<Lang, GlossaryEntry[]>;
 }
 
+/** Names of the glossary and trainers'-notes chunks, so no module may use them. */
+const RESERVED = ['glossary', 'facilitator'];
+
 /** Questions per quiz round when module.yaml does not say. */
 const DEFAULT_QUIZ_SIZE = 10;
 
@@ -103,6 +106,10 @@ export function compileContent(lessonsDir: string): CompiledCourse {
   const texts: CompiledCourse['texts'] = {};
   for (const [index, moduleId] of course.modules.entries()) {
     const dir = path.join(modulesDir, moduleId);
+    if (RESERVED.includes(moduleId)) {
+      report(courseFile, `modules.${index}`, `"${moduleId}" is a reserved name: rename the module folder (e.g. 07-${moduleId})`);
+      continue;
+    }
     if (!fs.existsSync(dir)) {
       report(courseFile, `modules.${index}`, `no folder lessons/modules/${moduleId}: create it or remove it from the list`);
       continue;

@@ -43,10 +43,13 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
           'export const manifest = { ...course, modules: course.modules.map((m) => ({ ...m, items: m.items.map(expandItem) })) };',
           `const loaders = {\n${loaders}\n};`,
           'export const loadModuleText = (moduleId, lang) => loaders[moduleId][lang]().then((m) => m.default);',
+          `const reference = { glossary: { id: () => import("${TEXT_PREFIX}glossary.id.js"), en: () => import("${TEXT_PREFIX}glossary.en.js") }, facilitator: { id: () => import("${TEXT_PREFIX}facilitator.id.js"), en: () => import("${TEXT_PREFIX}facilitator.en.js") } };`,
+          'export const loadReference = (kind, lang) => reference[kind][lang]().then((m) => m.default);',
         ].join('\n');
       }
-      const [moduleId, lang] = splitTextId(id.slice(resolved(TEXT_PREFIX).length));
-      const text = course.texts[moduleId]?.[lang as 'id' | 'en'];
+      const [moduleId, lang] = splitTextId(id.slice(resolved(TEXT_PREFIX).length)) as [string, 'id' | 'en'];
+      // Glossary and trainers' notes are chunks of their own; module ids never clash (they have a number).
+      const text = moduleId === 'glossary' ? course.glossary[lang] : moduleId === 'facilitator' ? course.facilitator[lang] : course.texts[moduleId]?.[lang];
       if (!text) this.error(`Unknown lesson chunk ${moduleId}.${lang}`);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(text))});`;
     },

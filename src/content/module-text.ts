@@ -1,24 +1,20 @@
 import { useEffect, useState } from 'react';
-import { loadModuleText } from 'virtual:berdaya/course';
-import type { Lang, ModuleText } from './types.ts';
+import { loadModuleText, loadReference } from 'virtual:berdaya/course';
+import type { FacilitatorText, GlossaryEntry, Lang, ModuleText } from './types.ts';
 
-/** Module chunks already loaded (or loading), so a page turn or language switch shows text at once. */
-const loaded = new Map<string, ModuleText>();
-const pending = new Map<string, Promise<ModuleText>>();
+/** Text chunks already loaded (or loading), so a page turn or language switch shows text at once. */
+const loaded = new Map<string, unknown>();
+const pending = new Map<string, Promise<unknown>>();
 
-const keyOf = (moduleId: string, lang: Lang) => `${moduleId}.${lang}`;
-
-export function fetchModuleText(moduleId: string, lang: Lang): Promise<ModuleText> {
-  const key = keyOf(moduleId, lang);
-  const done = loaded.get(key);
-  if (done) return Promise.resolve(done);
-  let promise = pending.get(key);
+function fetchChunk<T>(key: string, load: () => Promise<T>): Promise<T> {
+  if (loaded.has(key)) return Promise.resolve(loaded.get(key) as T);
+  let promise = pending.get(key) as Promise<T> | undefined;
   if (!promise) {
-    promise = loadModuleText(moduleId, lang).then(
-      (text) => {
-        loaded.set(key, text);
+    promise = load().then(
+      (value) => {
+        loaded.set(key, value);
         pending.delete(key);
-        return text;
+        return value;
       },
       (error: unknown) => {
         pending.delete(key); // a later retry tries the network again
@@ -30,26 +26,29 @@ export function fetchModuleText(moduleId: string, lang: Lang): Promise<ModuleTex
   return promise;
 }
 
-export type ModuleTextState = { text?: ModuleText; failed: boolean; retry: () => void };
+export const fetchModuleText = (moduleId: string, lang: Lang) => fetchChunk(`${moduleId}.${lang}`, () => loadModuleText(moduleId, lang));
 
-export function useModuleText(moduleId: string, lang: Lang): ModuleTextState {
-  const key = keyOf(moduleId, lang);
+export type ChunkState<T> = { text?: T; failed: boolean; retry: () => void };
+
+/** A lazily loaded text chunk for React: available at once when cached, with a retry after failure. */
+function useChunk<T>(key: string, load: () => Promise<T>): ChunkState<T> {
   const [, rerender] = useState(0);
   const [failedKey, setFailedKey] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const text = loaded.get(key);
+  const text = loaded.get(key) as T | undefined;
 
   useEffect(() => {
     if (loaded.has(key)) return;
     let live = true;
-    fetchModuleText(moduleId, lang).then(
+    fetchChunk(key, load).then(
       () => live && rerender((n) => n + 1),
       () => live && setFailedKey(key),
     );
     return () => {
       live = false;
     };
-  }, [key, moduleId, lang, attempt]);
+    // `load` is derived from `key`: a new key is a new chunk.
+  }, [key, attempt]);
 
   return {
     text,
@@ -60,3 +59,12 @@ export function useModuleText(moduleId: string, lang: Lang): ModuleTextState {
     },
   };
 }
+
+export const useModuleText = (moduleId: string, lang: Lang): ChunkState<ModuleText> =>
+  useChunk(`${moduleId}.${lang}`, () => loadModuleText(moduleId, lang));
+
+export const useGlossary = (lang: Lang): ChunkState<GlossaryEntry[]> =>
+  useChunk(`glossary.${lang}`, () => loadReference('glossary', lang));
+
+export const useFacilitatorNotes = (lang: Lang): ChunkState<Record<string, FacilitatorText>> =>
+  useChunk(`facilitator.${lang}`, () => loadReference('facilitator', lang));

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { useModuleText } from '../content/module-text.ts';
 import type { ModuleSpec, ModuleText } from '../content/types.ts';
+import { ChunkStatusFor } from './chunk-status-for.tsx';
 import { useCourse } from './use-course.ts';
 
 interface ModuleFrameProps {
@@ -16,25 +17,15 @@ interface ModuleFrameProps {
 export function ModuleFrame({ module, focusKey, heading, children }: ModuleFrameProps) {
   const { lang } = useCourse();
   const { t } = useTranslation(['course', 'ui']);
-  const { text, failed, retry } = useModuleText(module.id, lang);
+  const chunk = useModuleText(module.id, lang);
+  const { text } = chunk;
   return (
     <>
       <p className="eyebrow">
         {t('ui:welcome.moduleNumber', { number: module.number })}: {module.title[lang]}
       </p>
       <ScreenHeading focusKey={focusKey}>{text ? heading(text) : module.title[lang]}</ScreenHeading>
-      {text ? (
-        children(text)
-      ) : failed ? (
-        <div role="alert" className="notice notice--error">
-          <p>{t('ui:errors.textFailed')}</p>
-          <button type="button" onClick={retry}>
-            {t('ui:errors.retry')}
-          </button>
-        </div>
-      ) : (
-        <p role="status">{t('ui:app.loading')}</p>
-      )}
+      {text ? children(text) : <ChunkStatusFor chunk={chunk} />}
     </>
   );
 }

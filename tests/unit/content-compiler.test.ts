@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
@@ -112,5 +113,27 @@ describe('compact item structure in the manifest', () => {
     const { compactItem, expandItem } = await import('../../src/content/compact-item.ts');
     const { manifest } = compileContent(path.resolve('lessons'));
     for (const item of manifest.modules.flatMap((m) => m.items)) expect(expandItem(compactItem(item))).toEqual(item);
+  });
+});
+
+describe('npm run content:check', () => {
+  const check = (...args: string[]) =>
+    spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/content-check.ts', ...args], { encoding: 'utf8' });
+
+  it('prints a JSON summary of the real course with no items missing fields', () => {
+    const run = check('--json');
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ modules: 6, itemsMissingFields: 0, problems: 0 });
+    expect(summary.pages['04-intervention-levels']).toEqual({ id: 6, en: 6 });
+    expect(summary.scenariosByAnswer['classify-level:casework']).toBeGreaterThanOrEqual(24);
+    expect(summary.glossaryTerms.id).toBeGreaterThanOrEqual(30);
+  });
+
+  it('fails with the problems listed when a lesson file is broken', () => {
+    const dir = brokenFixture('scenarios/items.yaml', (s) => s.replace(', en: "The target is one family." }', ' }'));
+    const run = check('--json', `--dir=${dir}`);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ problems: 1, itemsMissingFields: 1 });
   });
 });

@@ -1,0 +1,31 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface TermCardProps {
+  title: string;
+  closeLabel: string;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** A glossary definition shown next to the lesson text; Escape or Close returns to the word. */
+export function TermCard({ title, closeLabel, onClose, children }: TermCardProps) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), [title]);
+  return (
+    <section
+      ref={ref}
+      tabIndex={-1}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="term-card-title"
+      className="term-card"
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
+      <h2 id="term-card-title">{title}</h2>
+      {children}
+      <button type="button" onClick={onClose}>
+        {closeLabel}
+      </button>
+    </section>
+  );
+}

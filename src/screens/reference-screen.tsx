@@ -1,0 +1,8 @@
+import FacilitatorScreen from './facilitator-screen.tsx';
+import GlossaryScreen from './glossary-screen.tsx';
+import type { ReferencePage } from './reference-context.ts';
+
+/** The glossary or the trainers' notes, shown over the course. */
+export default function ReferenceScreen({ page, term }: { page: ReferencePage; term?: string }) {
+  return page === 'glossary' ? <GlossaryScreen term={term} /> : <FacilitatorScreen />;
+}
