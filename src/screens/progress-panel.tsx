@@ -1,3 +1,4 @@
+import './screens.css';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { downloadText } from '../components/download.ts';
