@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, expectClean, openBrowser, type Session } from './browser.ts';
 import { course, say } from './course-content.ts';
@@ -42,6 +43,8 @@ describe('when something goes wrong the learner is told, and nothing is lost', (
     await expectAccessible(page, 'unreadable progress notice');
     const kept = await page.evaluate((k) => Object.keys(localStorage).filter((name) => name.startsWith(`${k}:unreadable:`)).map((name) => localStorage.getItem(name)), key);
     expect(kept).toEqual(['{"v":1,"answers":{"x"']);
+    const [download] = await Promise.all([page.waitForEvent('download'), button(page, say('id', (s) => s.errors.downloadUnreadable)).click()]);
+    expect(fs.readFileSync((await download.path())!, 'utf8')).toBe('{"v":1,"answers":{"x"');
     await button(page, say('id', (s) => s.app.dismiss)).click();
     expect(await page.getByRole('alert').count()).toBe(0);
     await expectClean(session);
