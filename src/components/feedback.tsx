@@ -10,6 +10,9 @@ interface FeedbackProps {
   rationaleHtml: string;
   misconceptionHeading: string;
   misconceptionHtml?: string;
+  cuesHeading: string;
+  /** The words in the scenario that signal the answer (also highlighted in the scenario). */
+  cues: string[];
 }
 
 /** What the learner sees after committing to an answer: the verdict and why. */
@@ -24,6 +27,18 @@ export function Feedback(props: FeedbackProps) {
       {!props.correct && <p>{props.rightAnswer}</p>}
       <h2>{props.whyHeading}</h2>
       <RichText as="p" html={props.rationaleHtml} />
+      {props.cues.length > 0 && (
+        <>
+          <h2>{props.cuesHeading}</h2>
+          <ul className="cues">
+            {props.cues.map((cue) => (
+              <li key={cue}>
+                <mark>{cue}</mark>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {props.misconceptionHtml && (
         <>
           <h2>{props.misconceptionHeading}</h2>

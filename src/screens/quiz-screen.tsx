@@ -8,6 +8,7 @@ import { RichText } from '../components/rich-text.tsx';
 import type { ItemSpec, ItemText, ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
 import { quizItems } from '../course/course-machine.ts';
+import { highlightCues } from '../quiz/feedback.ts';
 import { isCorrect, lastChoice } from '../quiz/scoring.ts';
 import { ModuleFrame } from './module-frame.tsx';
 import { useCourse } from './use-course.ts';
@@ -53,7 +54,9 @@ export function QuizScreen({ module, index, answered }: QuizScreenProps) {
         const correct = isCorrect(item, chosen);
         return (
           <form className="quiz" onSubmit={submit} noValidate>
-            {item.type !== 'choice' && <RichText as="p" className="scenario" html={itemText.text} />}
+            {item.type !== 'choice' && (
+              <RichText as="p" className="scenario" html={answered ? highlightCues(itemText.text, itemText.cues) : itemText.text} />
+            )}
             <OptionGroup
               name={item.id}
               legend={item.type === 'choice' ? <RichText as="span" html={itemText.text} /> : prompt(item, t)}
@@ -81,6 +84,8 @@ export function QuizScreen({ module, index, answered }: QuizScreenProps) {
                   rationaleHtml={itemText.rationale}
                   misconceptionHeading={t('quiz.misconceptionHeading')}
                   misconceptionHtml={correct ? undefined : itemText.misconceptions[chosen]}
+                  cuesHeading={t('quiz.cuesHeading')}
+                  cues={itemText.cues}
                 />
               )}
             </div>

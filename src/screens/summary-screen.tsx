@@ -3,6 +3,8 @@ import { RichText } from '../components/rich-text.tsx';
 import type { ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
 import { quizItems } from '../course/course-machine.ts';
+import { ConfusionTable } from '../components/confusion-table.tsx';
+import { confusionMatrix, mainConfusion } from '../quiz/feedback.ts';
 import { scoreItems } from '../quiz/scoring.ts';
 import { ModuleFrame } from './module-frame.tsx';
 import { useCourse } from './use-course.ts';
@@ -26,6 +28,7 @@ export function SummaryScreen({ module }: { module: ModuleSpec }) {
               <p>{score.percent >= manifest.mastery ? t('summary.mastered') : t('summary.notYet', { mastery: manifest.mastery })}</p>
             </>
           )}
+          <AnswerPatterns module={module} />
           <h2>{t('summary.takeawaysHeading')}</h2>
           <ul>
             {text.takeaways.map((line) => (
@@ -57,5 +60,34 @@ export function SummaryScreen({ module }: { module: ModuleSpec }) {
         </>
       )}
     </ModuleFrame>
+  );
+}
+
+/** The learner's classification answers in this round as a table, with one plain-language insight. */
+function AnswerPatterns({ module }: { module: ModuleSpec }) {
+  const { t } = useTranslation('course');
+  const progress = CourseContext.useSelector((s) => s.context.progress);
+  const items = quizItems(progress, module);
+  const tables = (['classify-level', 'classify-strategy'] as const).flatMap((type) => {
+    const matrix = confusionMatrix(items, progress.answers, type);
+    return matrix ? [{ type, matrix, confusion: mainConfusion(matrix) }] : [];
+  });
+  if (!tables.length) return null;
+  const label = (type: string, key: string) => (type === 'classify-level' ? t(`levels.${key as 'casework'}`) : t(`strategies.${key as 'locality'}`));
+  return (
+    <>
+      <h2>{t('summary.insightHeading')}</h2>
+      {tables.map(({ type, matrix, confusion }) => (
+        <div key={type}>
+          <ConfusionTable
+            caption={t('summary.matrixCaption')}
+            corner={t('summary.matrixCorner')}
+            labels={matrix.classes.map((key) => label(type, key))}
+            counts={matrix.counts}
+          />
+          <p className="insight">{t(`insights.${(confusion?.replace('→', '-') ?? 'allRight') as 'allRight'}`)}</p>
+        </div>
+      ))}
+    </>
   );
 }

@@ -20,7 +20,9 @@ export function WelcomeScreen() {
   const status = (moduleId: string) => {
     const saved = progress.modules[moduleId];
     if (!isModuleUnlocked(manifest, progress, moduleId)) return t('welcome.statusLocked');
-    if (saved?.score !== undefined) return t('welcome.statusCompleted', { score: saved.score });
+    if (saved?.best !== undefined) {
+      return saved.best >= manifest.mastery ? t('welcome.statusMastered', { score: saved.best }) : t('welcome.statusNotMastered', { score: saved.best });
+    }
     return saved ? t('welcome.statusInProgress') : t('welcome.statusNotStarted');
   };
 

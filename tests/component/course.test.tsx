@@ -1,4 +1,5 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { loadModuleText } from 'virtual:berdaya/course';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/content/types.ts';
 import { drawModuleQuiz } from '../../src/quiz/selection.ts';
@@ -38,7 +39,7 @@ describe('a learner taking the course', () => {
     const total = drawModuleQuiz(moduleOne, 0).length;
     expect(screen.getByText(`Skor Anda: ${total} dari ${total} benar (100%).`)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Kembali ke beranda' }));
-    expect(screen.getByText('Selesai, skor 100%')).toBeInTheDocument();
+    expect(screen.getByText('Dikuasai, skor terbaik 100%')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Lanjutkan belajar' })).toBeInTheDocument();
   });
 
@@ -72,7 +73,33 @@ describe('a learner taking the course', () => {
     expect(feedback.getByText('Not quite.')).toBeInTheDocument();
     expect(feedback.getByText(`The right answer: ${await optionName(moduleFour.id, item, item.answer, 'en')}`)).toBeInTheDocument();
     expect(feedback.getByRole('heading', { name: 'Why your choice does not fit' })).toBeInTheDocument();
+    // The words that signal the answer are marked in the scenario and listed in the feedback.
+    const cues = (await loadModuleText(moduleFour.id, 'en')).items[item.id].cues;
+    const marked = [...document.querySelectorAll('.scenario mark')].map((m) => m.textContent!.toLowerCase());
+    for (const cue of cues) expect(marked).toContain(cue.toLowerCase());
+    expect(feedback.getByRole('heading', { name: 'Cue words in the scenario' })).toBeInTheDocument();
+    expect(feedback.getAllByRole('listitem').map((li) => li.textContent)).toEqual(cues);
     expect(screen.getByRole('button', { name: 'Next question' })).toHaveFocus();
+  });
+
+  it('shows which levels I confuse, with one insight, on the module summary', async () => {
+    const { user } = await renderCourse({ search: '?lang=en' });
+    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
+    for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
+    await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
+    const items = drawModuleQuiz(moduleFour, 0);
+    const missed = items[0];
+    const wrong = missed.options.find((key) => key !== missed.answer)!;
+    for (const [index, item] of items.entries()) {
+      await user.click(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, index === 0 ? wrong : item.answer, 'en') }));
+      await user.click(screen.getByRole('button', { name: 'Check my answer' }));
+      await user.click(screen.getByRole('button', { name: index + 1 === items.length ? 'See the module summary' : 'Next question' }));
+    }
+    const table = screen.getByRole('table', { name: 'Your answers: what each situation was (rows) against what you chose (columns)' });
+    const row = within(table).getByRole('row', { name: new RegExp(`^${await optionName(moduleFour.id, missed, missed.answer, 'en')}`.replace(/[()]/g, '\\$&')) });
+    const cells = within(row).getAllByRole('cell').map((c) => Number(c.textContent));
+    expect(cells[missed.options.indexOf(wrong)]).toBe(1);
+    expect(screen.getByText(tFor('en')(`insights.${missed.answer}-${wrong}`))).toBeInTheDocument();
   });
 
   it('asks me to choose an answer before checking', async () => {

@@ -36,7 +36,8 @@ describe.each<[Lang, string]>([
       const total = Math.min(module.quizSize, module.items.length);
       const percent = Math.round(((total - 1) / total) * 100);
       const status = page.locator(`#status-${module.id}`);
-      expect(await status.textContent()).toBe(say(lang, (s) => s.welcome.statusCompleted, { score: percent }));
+      const status_ = percent >= manifest.mastery ? say(lang, (s) => s.welcome.statusMastered, { score: percent }) : say(lang, (s) => s.welcome.statusNotMastered, { score: percent });
+      expect(await status.textContent()).toBe(status_);
     }
     await expectAccessible(page, `welcome after finishing (${lang})`);
     await expectClean(session);
