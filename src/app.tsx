@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/language-switch.tsx';
-import { fetchModuleText } from './content/module-text.ts';
+import { fetchModuleText, fetchWelcome, useTitles } from './content/module-text.ts';
 import type { CourseManifest, Lang } from './content/types.ts';
 import { LANGUAGE_NAMES, loadLanguage } from './i18n/i18n.ts';
 import { CourseContext } from './course/course-context.ts';
+import { courseModules } from './course/final-assessment.ts';
 import type { Progress } from './course/progress.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
 import { ReferenceContext, type ReferencePage } from './screens/reference-context.ts';
@@ -63,18 +64,20 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
   };
 
   const lang = i18n.language as Lang;
+  const titles = useTitles(lang);
   useEffect(() => {
     void ModuleScreen.preload(i18n).catch(() => undefined); // ready before the learner presses Start
   }, [i18n]);
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = manifest.title[lang];
-  }, [lang, manifest]);
+    document.title = titles.course;
+  }, [lang, titles.course]);
 
   const switchLanguage = async (next: Lang) => {
     // Load the new language's text first, so the learner's screen never blanks out.
     await Promise.all([
       loadLanguage(i18n, next),
+      fetchWelcome(next).catch(() => undefined),
       state !== 'welcome' && place ? fetchModuleText(place.module, next).catch(() => undefined) : undefined,
     ]);
     actor.send({ type: 'lang.set', lang: next }); // saved before the screen changes language
@@ -156,7 +159,7 @@ function Screen() {
   const snapshot = CourseContext.useSelector((s) => ({ value: s.value, place: s.context.progress.place }), shallowPlace);
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
   const { place } = snapshot;
-  const module = manifest.modules.find((m) => m.id === place?.module);
+  const module = courseModules(manifest).find((m) => m.id === place?.module);
   if (!module || !place || snapshot.value === 'welcome') return <WelcomeScreen />;
   return <ModuleScreen.LazyScreen module={module} place={place} />;
 }

@@ -4,7 +4,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
   LANGS, LEVELS, STRATEGIES,
-  type CourseManifest, type FacilitatorText, type GlossaryEntry, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
+  type CourseManifest, type FacilitatorText, type WelcomeText, type GlossaryEntry, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
 } from '../../src/content/types.ts';
 import { shortId } from '../../src/course/short-id.ts';
 import { linkedTerms, plainText, renderBlock, renderInline, splitPages } from './markdown.ts';
@@ -34,10 +34,12 @@ export interface CompiledCourse {
   facilitator: Record<Lang, Record<string, FacilitatorText>>;
   /** Glossary per language, sorted by term. */
   glossary: Record<Lang, GlossaryEntry[]>;
+  /** The welcome screen's tagline and outcomes per language. */
+  welcome: Record<Lang, WelcomeText>;
 }
 
 /** Names of the glossary and trainers'-notes chunks, so no module may use them. */
-const RESERVED = ['glossary', 'facilitator'];
+const RESERVED = ['glossary', 'facilitator', 'final', 'welcome'];
 
 /** Questions per quiz round when module.yaml does not say. */
 const DEFAULT_QUIZ_SIZE = 10;
@@ -99,6 +101,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
     return html;
   };
   const facilitator: CompiledCourse['facilitator'] = { id: {}, en: {} };
+  const moduleTitles: Record<string, Record<Lang, string>> = {};
 
   // Modules
   const modulesDir = path.join(lessonsDir, 'modules');
@@ -139,6 +142,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
       report(path.join(dir, 'en.md'), '', `has ${pagesByLang.en.length} pages but id.md has ${pagesByLang.id.length}: both languages need the same pages in the same order`);
     }
     if (!meta || !pagesByLang.id || !pagesByLang.en) continue;
+    moduleTitles[moduleId] = meta.title;
     if (meta.facilitator) {
       const notes = meta.facilitator;
       for (const lang of LANGS) {
@@ -152,7 +156,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
       }
     }
     modules.push({
-      id: moduleId, number: meta.number, minutes: meta.minutes, title: meta.title, pages: pagesByLang.id.length,
+      id: moduleId, number: meta.number, minutes: meta.minutes, pages: pagesByLang.id.length,
       quizSize: meta.quiz?.size ?? DEFAULT_QUIZ_SIZE, items: [],
     });
     texts[moduleId] = Object.fromEntries(
@@ -238,12 +242,17 @@ export function compileContent(lessonsDir: string): CompiledCourse {
   }
 
   if (problems.length) throw new ContentError(problems);
-  const { id, version, title, tagline, outcomes, mastery, gating } = course;
-  const html = { id: outcomes.id.map(renderInline), en: outcomes.en.map(renderInline) };
+  const { id, version, title, tagline, outcomes, mastery, gating, final } = course;
+  const welcome = Object.fromEntries(LANGS.map((lang) => [lang, {
+    title: title[lang],
+    tagline: tagline[lang],
+    outcomes: outcomes[lang].map(renderInline),
+    modules: Object.fromEntries(modules.map((m) => [m.id, moduleTitles[m.id][lang]])),
+  }])) as CompiledCourse['welcome'];
   const glossary = Object.fromEntries(LANGS.map((lang) => [lang, terms
     .map((t) => ({ id: t.id, term: t.term[lang], definition: renderInline(t.definition[lang]) }))
     .sort((a, b) => a.term.localeCompare(b.term, lang))])) as CompiledCourse['glossary'];
-  return { manifest: { id, version, title, tagline, outcomes: html, mastery, gating, modules }, texts, facilitator, glossary };
+  return { manifest: { id, version, mastery, gating, final, modules }, texts, facilitator, glossary, welcome };
 }
 
 function optionKeys(item: ItemSource): string[] {

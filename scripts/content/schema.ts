@@ -20,6 +20,13 @@ export const courseSchema = z.strictObject({
   modules: z.array(z.string(), { error: 'expected a list of module folder names' }).min(1, 'is empty: list at least one module'),
   mastery: z.number({ error: 'expected a percentage from 1 to 100' }).int().min(1).max(100).default(80),
   gating: z.enum(['open', 'strict'], { error: 'expected open or strict' }).default('open'),
+  final: z
+    .strictObject({
+      passMark: z.number({ error: 'expected a percentage from 1 to 100' }).int().min(1).max(100).default(75),
+      perLevel: z.number({ error: 'expected how many scenarios per level' }).int().min(1).default(4),
+      strategies: z.number({ error: 'expected how many change-strategy scenarios' }).int().min(0).default(3),
+    })
+    .default({ passMark: 75, perLevel: 4, strategies: 3 }),
 });
 
 export const facilitatorSchema = z.strictObject({

@@ -45,11 +45,16 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
           'export const loadModuleText = (moduleId, lang) => loaders[moduleId][lang]().then((m) => m.default);',
           `const reference = { glossary: { id: () => import("${TEXT_PREFIX}glossary.id.js"), en: () => import("${TEXT_PREFIX}glossary.en.js") }, facilitator: { id: () => import("${TEXT_PREFIX}facilitator.id.js"), en: () => import("${TEXT_PREFIX}facilitator.en.js") } };`,
           'export const loadReference = (kind, lang) => reference[kind][lang]().then((m) => m.default);',
+          // The default language's welcome text ships with the app; the other loads when needed.
+          `import welcomeId from "${TEXT_PREFIX}welcome.id.js";`,
+          `const welcome = { id: async () => welcomeId, en: () => import("${TEXT_PREFIX}welcome.en.js").then((m) => m.default) };`,
+          'export const loadWelcome = (lang) => welcome[lang]();',
         ].join('\n');
       }
       const [moduleId, lang] = splitTextId(id.slice(resolved(TEXT_PREFIX).length)) as [string, 'id' | 'en'];
       // Glossary and trainers' notes are chunks of their own; module ids never clash (they have a number).
-      const text = moduleId === 'glossary' ? course.glossary[lang] : moduleId === 'facilitator' ? course.facilitator[lang] : course.texts[moduleId]?.[lang];
+      const special = { glossary: course.glossary, facilitator: course.facilitator, welcome: course.welcome } as const;
+      const text = moduleId in special ? special[moduleId as keyof typeof special][lang] : course.texts[moduleId]?.[lang];
       if (!text) this.error(`Unknown lesson chunk ${moduleId}.${lang}`);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(text))});`;
     },

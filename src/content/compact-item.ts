@@ -2,13 +2,13 @@ import { LEVELS, STRATEGIES, type ItemSpec } from './types.ts';
 
 /**
  * Item structure travels in the always-loaded manifest, so it is written as one short string:
- * "<id> <kind><answer index><option count, choice only><difficulty><t if tricky>",
- * e.g. "lvl-pkh-home-visit L01" or "m1-preamble-goals C2411t".
+ * "<id> <kind><answer index><option count, choice only>", e.g. "lvl-pkh-home-visit L0" or
+ * "m1-preamble-goals C24". Only what the browser uses: type, options and answer.
  */
 export function compactItem(item: ItemSpec): string {
   const kind = item.type === 'classify-level' ? 'L' : item.type === 'classify-strategy' ? 'S' : 'C';
   const count = kind === 'C' ? item.options.length : '';
-  return `${item.id} ${kind}${item.options.indexOf(item.answer)}${count}${item.difficulty}${item.tricky ? 't' : ''}`;
+  return `${item.id} ${kind}${item.options.indexOf(item.answer)}${count}`;
 }
 
 export function expandItem(compact: string): ItemSpec {
@@ -20,7 +20,5 @@ export function expandItem(compact: string): ItemSpec {
     type: kind === 'L' ? 'classify-level' : kind === 'S' ? 'classify-strategy' : 'choice',
     options,
     answer: options[Number(code[1])],
-    difficulty: Number(code[kind === 'C' ? 3 : 2]) as ItemSpec['difficulty'],
-    tricky: code.endsWith('t'),
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { loadModuleText, loadReference } from 'virtual:berdaya/course';
-import type { FacilitatorText, GlossaryEntry, Lang, ModuleText } from './types.ts';
+import { loadModuleText, loadReference, loadWelcome } from 'virtual:berdaya/course';
+import type { FacilitatorText, GlossaryEntry, Lang, ModuleText, WelcomeText } from './types.ts';
 
 /** Text chunks already loaded (or loading), so a page turn or language switch shows text at once. */
 const loaded = new Map<string, unknown>();
@@ -25,6 +25,11 @@ function fetchChunk<T>(key: string, load: () => Promise<T>): Promise<T> {
   }
   return promise;
 }
+
+/** Loaded before the first render (and before a language switch), so the welcome screen never waits. */
+export const fetchWelcome = (lang: Lang) => fetchChunk(`welcome.${lang}`, () => loadWelcome(lang));
+
+export const useWelcome = (lang: Lang): ChunkState<WelcomeText> => useChunk(`welcome.${lang}`, () => loadWelcome(lang));
 
 export const fetchModuleText = (moduleId: string, lang: Lang) => fetchChunk(`${moduleId}.${lang}`, () => loadModuleText(moduleId, lang));
 
@@ -68,3 +73,9 @@ export const useGlossary = (lang: Lang): ChunkState<GlossaryEntry[]> =>
 
 export const useFacilitatorNotes = (lang: Lang): ChunkState<Record<string, FacilitatorText>> =>
   useChunk(`facilitator.${lang}`, () => loadReference('facilitator', lang));
+
+/** Course and module titles in the current language (loaded at start-up and before a language switch). */
+export function useTitles(lang: Lang) {
+  const text = loaded.get(`welcome.${lang}`) as WelcomeText | undefined;
+  return { course: text?.title ?? '', module: (id: string) => text?.modules[id] ?? '' };
+}

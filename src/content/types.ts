@@ -16,8 +16,9 @@ export interface ItemSpec {
   /** Option keys in display order. */
   options: string[];
   answer: string;
-  difficulty: 1 | 2 | 3;
-  tricky: boolean;
+  /** Known at build time (content checks); not shipped to the browser, which does not use them yet. */
+  difficulty?: 1 | 2 | 3;
+  tricky?: boolean;
 }
 
 export interface ModuleSpec {
@@ -25,23 +26,20 @@ export interface ModuleSpec {
   id: string;
   number: number;
   minutes: number;
-  title: Localized;
   pages: number;
   /** How many questions one quiz round draws from `items`. */
   quizSize: number;
   items: ItemSpec[];
 }
 
-/** The small, always-loaded description of the course. */
+/** The small, always-loaded description of the course: structure only, no words in any language. */
 export interface CourseManifest {
   id: string;
   version: string;
-  title: Localized;
-  tagline: Localized;
-  /** Inline HTML, one entry per outcome. */
-  outcomes: Localized<string[]>;
   mastery: number;
   gating: 'open' | 'strict';
+  /** The final assessment: pass mark (%) and the mix drawn from the whole scenario bank. */
+  final: { passMark: number; perLevel: number; strategies: number };
   modules: ModuleSpec[];
 }
 
@@ -76,4 +74,13 @@ export interface GlossaryEntry {
   term: string;
   /** Inline HTML. */
   definition: string;
+}
+
+/** What the welcome screen says about the course, in one language (outcomes are inline HTML). */
+export interface WelcomeText {
+  title: string;
+  tagline: string;
+  outcomes: string[];
+  /** Module titles by module id. */
+  modules: Record<string, string>;
 }

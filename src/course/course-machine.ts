@@ -1,7 +1,8 @@
 import { assign, setup } from 'xstate';
 import type { CourseManifest, Lang, ModuleSpec } from '../content/types.ts';
 import { scoreItems } from '../quiz/scoring.ts';
-import { drawModuleQuiz } from '../quiz/selection.ts';
+import { courseModules, FINAL, isFinalOpen } from './final-assessment.ts';
+import { quizItems } from './quiz-round.ts';
 import { MAX_ATTEMPTS, mergeProgress, type Place, type Progress } from './progress.ts';
 
 export interface CourseInput {
@@ -23,6 +24,7 @@ export type CourseEvent =
   | { type: 'page.back' }
   | { type: 'quiz.answer'; choice: string }
   | { type: 'quiz.retry' }
+  | { type: 'final.start' }
   | { type: 'lang.set'; lang: Lang }
   /** Another tab saved progress: keep every answer from both, stay where we are. */
   | { type: 'progress.merge'; progress: Progress }
@@ -30,15 +32,13 @@ export type CourseEvent =
   | { type: 'progress.replace'; progress: Progress };
 
 const moduleOf = (context: CourseContext, id: string | undefined): ModuleSpec | undefined =>
-  context.manifest.modules.find((m) => m.id === id);
+  courseModules(context.manifest).find((m) => m.id === id);
 
 const placeAs = <S extends Place['screen']>(context: CourseContext, screen: S) =>
   context.progress.place?.screen === screen ? (context.progress.place as Extract<Place, { screen: S }>) : undefined;
 
 const currentModule = (context: CourseContext) => moduleOf(context, context.progress.place?.module);
 
-/** The questions of the module's current quiz round. */
-export const quizItems = (progress: Progress, module: ModuleSpec) => drawModuleQuiz(module, progress.modules[module.id]?.round ?? 0);
 
 const currentQuiz = (context: CourseContext) => {
   const module = currentModule(context);
@@ -58,6 +58,13 @@ export function isModuleUnlocked(manifest: CourseManifest, progress: Progress, m
   if (manifest.gating === 'open' || index === 0) return true;
   const previous = progress.modules[manifest.modules[index - 1].id];
   return (previous?.best ?? 0) >= manifest.mastery;
+}
+
+/** A new quiz round: its own questions where the bank allows (src/quiz/selection.ts). */
+function beginRound(progress: Progress, module: string): Progress {
+  const next = withPlace(progress, { screen: 'quiz', module, item: 0, answered: false });
+  const previous = next.modules[module].round;
+  return { ...next, modules: { ...next.modules, [module]: { ...next.modules[module], round: previous === undefined ? 0 : previous + 1 } } };
 }
 
 const withPlace = (progress: Progress, place: Place): Progress => ({
@@ -94,6 +101,7 @@ export const courseMachine = setup({
       const place = placeAs(context, 'quiz');
       return !!place && place.item + 1 < currentQuiz(context).length;
     },
+    isFinalOpen: ({ context }) => isFinalOpen(context.manifest, context.progress),
     hasNextModule: ({ context }) => {
       const next = nextModule(context);
       return !!next && isModuleUnlocked(context.manifest, context.progress, next.id);
@@ -124,14 +132,13 @@ export const courseMachine = setup({
         return withPlace(context.progress, { ...place, page: place.page + params.by });
       },
     }),
-    startQuiz: assign({
-      progress: ({ context }) => {
-        const module = context.progress.place!.module;
-        const progress = withPlace(context.progress, { screen: 'quiz', module, item: 0, answered: false });
-        const previous = progress.modules[module].round;
-        // Each new round draws other questions where the bank allows.
-        return { ...progress, modules: { ...progress.modules, [module]: { ...progress.modules[module], round: previous === undefined ? 0 : previous + 1 } } };
-      },
+    startQuiz: assign({ progress: ({ context }) => beginRound(context.progress, context.progress.place!.module) }),
+    startFinal: assign({
+      progress: ({ context }) =>
+        // Coming back to an unfinished assessment resumes it; otherwise a new attempt draws new questions.
+        context.progress.place?.module === FINAL && context.progress.place.screen === 'quiz'
+          ? { ...context.progress, atWelcome: false }
+          : beginRound(context.progress, FINAL),
     }),
     recordAnswer: assign({
       progress: ({ context, event }) => {
@@ -155,7 +162,12 @@ export const courseMachine = setup({
         const score = scoreItems(currentQuiz(context), context.progress.answers).percent;
         const progress = withPlace(context.progress, { screen: 'summary', module: module.id });
         const saved = progress.modules[module.id];
-        return { ...progress, modules: { ...progress.modules, [module.id]: { ...saved, score, best: Math.max(score, saved.best ?? 0) } } };
+        const best = Math.max(score, saved.best ?? 0);
+        const modules = { ...progress.modules, [module.id]: { ...saved, score, best } };
+        if (module.id !== FINAL) return { ...progress, modules };
+        // A pass, once earned, is never taken back.
+        const passed = progress.final?.passed === true || best >= context.manifest.final.passMark;
+        return { ...progress, modules, final: { score: best, passed } };
       },
     }),
     mergeProgress: assign({
@@ -182,7 +194,7 @@ export const courseMachine = setup({
   },
   states: {
     routing: {
-      description: 'Transient: shows the screen that the Progress record says the learner is on.',
+      // Transient: shows the screen that the Progress record says the learner is on. (comments, not `description`: those ship in the bundle)
       always: [
         { guard: 'isAtLesson', target: 'lesson' },
         { guard: 'isAtQuestion', target: 'quiz.question' },
@@ -194,6 +206,7 @@ export const courseMachine = setup({
     welcome: {
       on: {
         'course.start': { target: 'routing', actions: 'startCourse' },
+        'final.start': { guard: 'isFinalOpen', target: 'routing', actions: 'startFinal' },
         'module.open': { guard: 'isUnlocked', target: 'routing', actions: 'openModule' },
       },
     },
@@ -211,7 +224,7 @@ export const courseMachine = setup({
       initial: 'question',
       states: {
         question: {
-          description: 'Nothing reveals the answer until the learner commits to a choice.',
+          // Nothing reveals the answer until the learner commits to a choice.
           on: { 'quiz.answer': { guard: 'isOffered', target: 'feedback', actions: 'recordAnswer' } },
         },
         feedback: {
@@ -228,6 +241,7 @@ export const courseMachine = setup({
       on: {
         'quiz.retry': { guard: 'hasQuiz', target: 'quiz', actions: 'startQuiz' },
         'module.next': { guard: 'hasNextModule', target: 'lesson', actions: 'openNextModule' },
+        'final.start': { guard: 'isFinalOpen', target: 'routing', actions: 'startFinal' },
       },
     },
   },

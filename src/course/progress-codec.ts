@@ -1,5 +1,6 @@
 import type { CourseManifest, ItemSpec } from '../content/types.ts';
 import { fitProgress, PROGRESS_FORMAT, type Place, type Progress } from './progress.ts';
+import { courseModules } from './final-assessment.ts';
 import { shortId } from './short-id.ts';
 
 /**
@@ -55,7 +56,7 @@ export function decodeProgress(raw: string, manifest: CourseManifest): DecodedPr
   if (fields.length !== 9) return { ok: false, reason: 'unreadable' };
   const [, , lang, atWelcome, place, modules, answers, review, final] = fields;
 
-  const moduleIds = new Map(manifest.modules.map((m) => [shortId(m.id), m.id]));
+  const moduleIds = new Map(courseModules(manifest).map((m) => [shortId(m.id), m.id]));
   const items = new Map([...itemIndex(manifest).values()].map((item) => [shortId(item.id), item]));
   const entries = (field: string) => (field ? field.split(',') : []).map((e) => [e.slice(0, 5), e.slice(5)] as const);
   const number = (s: string | undefined) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
@@ -108,4 +109,4 @@ function decodeJson(raw: string, manifest: CourseManifest): DecodedProgress {
 }
 
 const itemIndex = (manifest: CourseManifest) =>
-  new Map<string, ItemSpec>(manifest.modules.flatMap((m) => m.items.map((i) => [i.id, i] as const)));
+  new Map<string, ItemSpec>(courseModules(manifest).flatMap((m) => m.items.map((i) => [i.id, i] as const)));

@@ -1,6 +1,7 @@
 import { LANGS, type CourseManifest, type Lang } from '../content/types.ts';
 import type { Answers } from '../quiz/scoring.ts';
-import { drawModuleQuiz } from '../quiz/selection.ts';
+import { courseModules } from './final-assessment.ts';
+import { quizItems } from './quiz-round.ts';
 
 /** Where the learner is inside a module. Indexes, never text. */
 export type Place =
@@ -61,7 +62,7 @@ const isPercent = (n: unknown): n is number => Number.isInteger(n) && (n as numb
  * the start of its module, and scores or a pass are kept as they were.
  */
 export function fitProgress(data: Record<string, unknown>, manifest: CourseManifest): Progress {
-  const items = new Map(manifest.modules.flatMap((m) => m.items.map((i) => [i.id, i] as const)));
+  const items = new Map(courseModules(manifest).flatMap((m) => m.items.map((i) => [i.id, i] as const)));
   const answers: Answers = {};
   if (isRecord(data.answers)) {
     for (const [id, attempts] of Object.entries(data.answers)) {
@@ -73,7 +74,7 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
   }
   const modules: Record<string, ModuleProgress> = {};
   if (isRecord(data.modules)) {
-    for (const m of manifest.modules) {
+    for (const m of courseModules(manifest)) {
       const saved = data.modules[m.id];
       if (!isRecord(saved)) continue;
       const score = isPercent(saved.score) ? saved.score : undefined;
@@ -92,8 +93,8 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
   }
   let place = fitPlace(data.place, manifest);
   if (place?.screen === 'quiz' && place.answered) {
-    const module = manifest.modules.find((m) => m.id === place?.module)!;
-    const item = drawModuleQuiz(module, modules[module.id]?.round ?? 0)[place.item];
+    const module = courseModules(manifest).find((m) => m.id === place?.module)!;
+    const item = quizItems({ modules } as Progress, module)[place.item];
     if (!item || !answers[item.id]) place = { ...place, answered: false };
   }
   const final = isRecord(data.final) && isPercent(data.final.score) && typeof data.final.passed === 'boolean'
@@ -114,7 +115,7 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
 
 function fitPlace(value: unknown, manifest: CourseManifest): Place | null {
   if (!isRecord(value)) return null;
-  const module = manifest.modules.find((m) => m.id === value.module);
+  const module = courseModules(manifest).find((m) => m.id === value.module);
   if (!module) return null;
   const index = (n: unknown, size: number) => (Number.isInteger(n) && (n as number) >= 0 && (n as number) < size ? (n as number) : null);
   const start: Place = { screen: 'lesson', module: module.id, page: 0 };

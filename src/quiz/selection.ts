@@ -22,12 +22,12 @@ export function shuffle<T>(list: readonly T[], random: () => number): T[] {
 }
 
 /**
- * The questions of one quiz round: deterministic for (module, round), balanced across answers,
- * and — where the bank is big enough — different items from the round before.
+ * Draws `size` items from `pool`, balanced across answers, deterministic for (key, round), never
+ * repeating an item, and — where the pool is big enough — different items from the round before.
  */
-export function drawModuleQuiz(module: ModuleSpec, round: number): ItemSpec[] {
-  const size = Math.min(module.quizSize, module.items.length);
-  const bank = shuffle(module.items, seededRandom(module.id)); // one fixed order per module
+function drawBalanced(pool: readonly ItemSpec[], size: number, key: string, round: number): ItemSpec[] {
+  size = Math.min(size, pool.length);
+  const bank = shuffle(pool, seededRandom(key)); // one fixed order per pool
   const groups = new Map<string, ItemSpec[]>();
   for (const item of bank) groups.set(item.answer, [...(groups.get(item.answer) ?? []), item]);
   const lists = [...groups.values()];
@@ -38,5 +38,27 @@ export function drawModuleQuiz(module: ModuleSpec, round: number): ItemSpec[] {
   for (let i = 0; picked.length < size; i++) {
     for (const list of windows) if (i < list.length && picked.length < size) picked.push(list[i]);
   }
-  return shuffle(picked, seededRandom(`${module.id}:${round}`));
+  return picked;
+}
+
+/** The questions of one module quiz round. */
+export const drawModuleQuiz = (module: ModuleSpec, round: number): ItemSpec[] =>
+  shuffle(drawBalanced(module.items, module.quizSize, module.id, round), seededRandom(`${module.id}:${round}`));
+
+export interface FinalMix {
+  /** Items per level (casework, groupwork, systemic). */
+  perLevel: number;
+  /** Change-strategy items in all, spread over the three strategies. */
+  strategies: number;
+}
+
+/** The final assessment of one attempt: scenarios from the whole bank in the configured mix. */
+export function drawFinal(bank: readonly ItemSpec[], mix: FinalMix, round: number): ItemSpec[] {
+  const levels = bank.filter((i) => i.type === 'classify-level');
+  const strategies = bank.filter((i) => i.type === 'classify-strategy');
+  const picked = [
+    ...drawBalanced(levels, mix.perLevel * 3, 'final:levels', round),
+    ...drawBalanced(strategies, mix.strategies, 'final:strategies', round),
+  ];
+  return shuffle(picked, seededRandom(`final:${round}`));
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RichText } from '../components/rich-text.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
-import { useFacilitatorNotes } from '../content/module-text.ts';
+import { useFacilitatorNotes, useTitles } from '../content/module-text.ts';
 import { ChunkStatusFor } from './chunk-status-for.tsx';
 import { useCourse } from './use-course.ts';
 
@@ -10,6 +10,7 @@ export default function FacilitatorScreen() {
   const { t } = useTranslation(['course', 'ui']);
   const { manifest, lang } = useCourse();
   const notes = useFacilitatorNotes(lang);
+  const titles = useTitles(lang);
   return (
     <>
       <ScreenHeading focusKey="facilitator">{t('facilitator.heading')}</ScreenHeading>
@@ -23,7 +24,7 @@ export default function FacilitatorScreen() {
           return (
             <section key={module.id} aria-labelledby={`notes-${module.id}`} className="facilitator-notes">
               <h2 id={`notes-${module.id}`}>
-                {t('ui:welcome.moduleNumber', { number: module.number })}: {module.title[lang]}
+                {t('ui:welcome.moduleNumber', { number: module.number })}: {titles.module(module.id)}
               </h2>
               <h3>{t('facilitator.prompt')}</h3>
               <RichText html={note.prompt} />

@@ -3,6 +3,8 @@ import type { ModuleSpec } from '../content/types.ts';
 import type { Place } from '../course/progress.ts';
 import { LessonScreen } from './lesson-screen.tsx';
 import { QuizScreen } from './quiz-screen.tsx';
+import { FINAL } from '../course/final-assessment.ts';
+import { ResultScreen } from './result-screen.tsx';
 import { SummaryScreen } from './summary-screen.tsx';
 
 /** The screens inside a module: a lesson page, a question, or the module summary. */
@@ -11,5 +13,5 @@ export default function ModuleScreen({ module, place }: { module: ModuleSpec; pl
   if (place.screen === 'quiz') {
     return <QuizScreen key={`${module.id}-${place.item}`} module={module} index={place.item} answered={place.answered} />;
   }
-  return <SummaryScreen module={module} />;
+  return module.id === FINAL ? <ResultScreen module={module} /> : <SummaryScreen module={module} />;
 }

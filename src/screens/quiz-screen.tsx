@@ -7,7 +7,8 @@ import { OptionGroup } from '../components/option-group.tsx';
 import { RichText } from '../components/rich-text.tsx';
 import type { ItemSpec, ItemText, ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
-import { quizItems } from '../course/course-machine.ts';
+import { FINAL } from '../course/final-assessment.ts';
+import { quizItems } from '../course/quiz-round.ts';
 import { highlightCues } from '../quiz/feedback.ts';
 import { isCorrect, lastChoice } from '../quiz/scoring.ts';
 import { ModuleFrame } from './module-frame.tsx';
@@ -20,7 +21,7 @@ interface QuizScreenProps {
 }
 
 export function QuizScreen({ module, index, answered }: QuizScreenProps) {
-  const { send } = useCourse();
+  const { send, manifest } = useCourse();
   const { t } = useTranslation('course');
   const items = CourseContext.useSelector((s) => quizItems(s.context.progress, module), sameIds);
   const item = items[index];
@@ -46,6 +47,9 @@ export function QuizScreen({ module, index, answered }: QuizScreenProps) {
   return (
     <ModuleFrame
       module={module}
+      // A final-assessment question shows the text of the module it comes from.
+      textOf={module.id === FINAL ? manifest.modules.find((m) => m.items.some((i) => i.id === item.id))!.id : module.id}
+      eyebrow={module.id === FINAL ? t('final.heading') : undefined}
       focusKey={`quiz-${module.id}-${index}`}
       heading={() => t('quiz.questionOf', { number: index + 1, total: items.length })}
     >
@@ -91,7 +95,7 @@ export function QuizScreen({ module, index, answered }: QuizScreenProps) {
             </div>
             {/* One button that changes role keeps keyboard focus in place after answering. */}
             <button type="submit" className="primary">
-              {!answered ? t('quiz.check') : last ? t('quiz.toSummary') : t('quiz.next')}
+              {!answered ? t('quiz.check') : !last ? t('quiz.next') : module.id === FINAL ? t('quiz.toResult') : t('quiz.toSummary')}
             </button>
           </form>
         );

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RichText } from '../components/rich-text.tsx';
 import type { ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
-import { quizItems } from '../course/course-machine.ts';
+import { quizItems } from '../course/quiz-round.ts';
 import { ConfusionTable } from '../components/confusion-table.tsx';
 import { confusionMatrix, mainConfusion } from '../quiz/feedback.ts';
 import { scoreItems } from '../quiz/scoring.ts';
@@ -64,7 +64,7 @@ export function SummaryScreen({ module }: { module: ModuleSpec }) {
 }
 
 /** The learner's classification answers in this round as a table, with one plain-language insight. */
-function AnswerPatterns({ module }: { module: ModuleSpec }) {
+export function AnswerPatterns({ module }: { module: ModuleSpec }) {
   const { t } = useTranslation('course');
   const progress = CourseContext.useSelector((s) => s.context.progress);
   const items = quizItems(progress, module);

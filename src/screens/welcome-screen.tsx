@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { RichText } from '../components/rich-text.tsx';
+import { useTitles, useWelcome } from '../content/module-text.ts';
 import { createLazyScreen } from './lazy-screen.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { CourseContext } from '../course/course-context.ts';
 import { isModuleUnlocked } from '../course/course-machine.ts';
+import { FINAL, hasPassedFinal, isFinalOpen } from '../course/final-assessment.ts';
 import { useCourse } from './use-course.ts';
 
 // Export, import and reset are rarely needed: their code loads only when asked for.
@@ -16,6 +18,10 @@ export function WelcomeScreen() {
   const { t } = useTranslation();
   const progress = CourseContext.useSelector((s) => s.context.progress);
   const minutes = manifest.modules.reduce((sum, m) => sum + m.minutes, 0);
+  const welcome = useWelcome(lang);
+  const titles = useTitles(lang);
+  const finalOpen = isFinalOpen(manifest, progress);
+  const finalBest = progress.modules[FINAL]?.best;
 
   const status = (moduleId: string) => {
     const saved = progress.modules[moduleId];
@@ -28,14 +34,18 @@ export function WelcomeScreen() {
 
   return (
     <>
-      <ScreenHeading focusKey="welcome">{manifest.title[lang]}</ScreenHeading>
-      <p className="lead">{manifest.tagline[lang]}</p>
-      <h2>{t('welcome.outcomesHeading')}</h2>
-      <ul>
-        {manifest.outcomes[lang].map((outcome) => (
-          <RichText as="li" key={outcome} html={outcome} />
-        ))}
-      </ul>
+      <ScreenHeading focusKey="welcome">{titles.course}</ScreenHeading>
+      {welcome.text && (
+        <>
+          <p className="lead">{welcome.text.tagline}</p>
+          <h2>{t('welcome.outcomesHeading')}</h2>
+          <ul>
+            {welcome.text.outcomes.map((outcome) => (
+              <RichText as="li" key={outcome} html={outcome} />
+            ))}
+          </ul>
+        </>
+      )}
       <p>{t('welcome.estimatedTime', { minutes })}</p>
       <button type="button" className="primary" onClick={() => send({ type: 'course.start' })}>
         {place ? t('welcome.continue') : t('welcome.start')}
@@ -51,7 +61,7 @@ export function WelcomeScreen() {
               disabled={!isModuleUnlocked(manifest, progress, m.id)}
               onClick={() => send({ type: 'module.open', module: m.id })}
             >
-              {t('welcome.moduleNumber', { number: m.number })}: {m.title[lang]}
+              {t('welcome.moduleNumber', { number: m.number })}: {titles.module(m.id)}
             </button>
             <span className="module-list__meta">
               <span id={`status-${m.id}`}>{status(m.id)}</span> · {t('welcome.moduleMinutes', { minutes: m.minutes })}
@@ -59,6 +69,15 @@ export function WelcomeScreen() {
           </li>
         ))}
       </ol>
+      <h2>{t('welcome.finalHeading')}</h2>
+      <p>{t('welcome.finalIntro', { count: manifest.final.perLevel * 3 + manifest.final.strategies, passMark: manifest.final.passMark })}</p>
+      {finalBest !== undefined && (
+        <p>{hasPassedFinal(manifest, progress) ? t('welcome.finalPassed', { score: finalBest }) : t('welcome.finalNotPassed', { score: finalBest })}</p>
+      )}
+      <button type="button" aria-describedby={finalOpen ? undefined : 'final-locked'} disabled={!finalOpen} onClick={() => send({ type: 'final.start' })}>
+        {t('welcome.finalStart')}
+      </button>
+      {!finalOpen && <p id="final-locked">{t('welcome.finalLocked')}</p>}
       <button type="button" aria-expanded={managing} aria-controls="progress-panel" onClick={() => setManaging(!managing)}>
         {t('progress.manage')}
       </button>

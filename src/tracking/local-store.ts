@@ -13,6 +13,9 @@ export interface ProgressStore {
   watch(onChange: (progress: Progress) => void): () => void;
   /** Saved data that could not be read, kept aside so the learner can download it. */
   unreadable(): string[];
+  /** The name to print on the certificate: on this device only, never in the Progress record. */
+  certificateName(): string;
+  saveCertificateName(name: string): void;
 }
 
 /**
@@ -71,6 +74,14 @@ export function createLocalStore(manifest: CourseManifest, storage: Storage | un
       };
       window.addEventListener('storage', listener);
       return () => window.removeEventListener('storage', listener);
+    },
+    certificateName: () => read(`${key}:certificate-name`) ?? '',
+    saveCertificateName(name) {
+      try {
+        storage?.setItem(`${key}:certificate-name`, name);
+      } catch {
+        /* the name stays on screen for this visit */
+      }
     },
     unreadable() {
       if (!usable) return [];

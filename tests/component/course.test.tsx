@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/content/types.ts';
 import { drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { tFor } from '../ui-strings.ts';
-import { feedbackRegion, manifest, optionName, renderCourse } from './render-course.tsx';
+import { feedbackRegion, manifest, optionName, renderCourse, titles } from './render-course.tsx';
 
 const moduleOne = manifest.modules[0];
 const moduleFour = manifest.modules.find((m) => m.id === '04-intervention-levels')!;
@@ -32,7 +32,7 @@ async function finishModule(user: Awaited<ReturnType<typeof renderCourse>>['user
 describe('a learner taking the course', () => {
   it('finishes Module 1 in Indonesian and sees the score on the summary and the welcome screen', async () => {
     const { user } = await renderCourse();
-    expect(heading()).toHaveTextContent(manifest.title.id);
+    expect(heading()).toHaveTextContent(titles.id.title);
     await user.click(screen.getByRole('button', { name: 'Mulai belajar' }));
     await finishModule(user, moduleOne, 'id');
     expect(heading()).toHaveTextContent('Ringkasan modul');
@@ -45,7 +45,7 @@ describe('a learner taking the course', () => {
 
   it('finishes Module 4 in English, opened from the module list', async () => {
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
+    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${titles.en.modules[moduleFour.id]}` }));
     await finishModule(user, moduleFour, 'en');
     const total = moduleFour.quizSize;
     expect(screen.getByText(`Your score: ${total} of ${total} correct (100%).`)).toBeInTheDocument();
@@ -54,14 +54,14 @@ describe('a learner taking the course', () => {
 
   it('is told the course is done after the last module', async () => {
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: `Module ${lastModule.number}: ${lastModule.title.en}` }));
+    await user.click(screen.getByRole('button', { name: `Module ${lastModule.number}: ${titles.en.modules[lastModule.id]}` }));
     await finishModule(user, lastModule, 'en');
     expect(screen.getByText('You have completed every module available.')).toBeInTheDocument();
   });
 
   it('explains why when my answer is wrong, naming the misconception', async () => {
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
+    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${titles.en.modules[moduleFour.id]}` }));
     for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
     await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
     const item = drawModuleQuiz(moduleFour, 0)[0];
@@ -84,7 +84,7 @@ describe('a learner taking the course', () => {
 
   it('shows which levels I confuse, with one insight, on the module summary', async () => {
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
+    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${titles.en.modules[moduleFour.id]}` }));
     for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
     await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
     const items = drawModuleQuiz(moduleFour, 0);
@@ -104,7 +104,7 @@ describe('a learner taking the course', () => {
 
   it('asks me to choose an answer before checking', async () => {
     const { user } = await renderCourse();
-    await user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${moduleFour.title.id}` }));
+    await user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${titles.id.modules[moduleFour.id]}` }));
     for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
     await user.click(await screen.findByRole('button', { name: 'Mulai kuis' }));
     await user.click(screen.getByRole('button', { name: 'Periksa jawaban' }));
@@ -125,7 +125,7 @@ describe('a learner taking the course', () => {
 
   it('keeps my question and my unchecked choice when I switch language mid-quiz', async () => {
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${moduleFour.title.en}` }));
+    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${titles.en.modules[moduleFour.id]}` }));
     for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
     await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
     const item = drawModuleQuiz(moduleFour, 0)[0];
@@ -138,7 +138,7 @@ describe('a learner taking the course', () => {
 
   it('returns me to the same question, with its feedback, after a reload', async () => {
     const first = await renderCourse();
-    await first.user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${moduleFour.title.id}` }));
+    await first.user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${titles.id.modules[moduleFour.id]}` }));
     for (let page = 1; page < moduleFour.pages; page++) await first.user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
     await first.user.click(await screen.findByRole('button', { name: 'Mulai kuis' }));
     const item = drawModuleQuiz(moduleFour, 0)[0];

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { manifest, renderCourse } from './render-course.tsx';
+import { manifest, renderCourse, titles } from './render-course.tsx';
 
 let downloads: { name: string; blob: Blob }[];
 beforeEach(() => {
@@ -69,6 +69,6 @@ describe('my progress file', () => {
     await user.click(panel.getByRole('button', { name: 'Ya, hapus semuanya' }));
     expect(panel.getByRole('status')).toHaveTextContent('Kemajuan sudah dihapus.');
     expect(screen.getByRole('button', { name: 'Mulai belajar' })).toBeInTheDocument();
-    expect(screen.getByText(`Modul ${moduleOne.number}: ${moduleOne.title.id}`).parentElement).toHaveTextContent('Belum dimulai');
+    expect(screen.getByText(`Modul ${moduleOne.number}: ${titles.id.modules[moduleOne.id]}`).parentElement).toHaveTextContent('Belum dimulai');
   });
 });

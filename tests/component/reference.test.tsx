@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { loadModuleText, loadReference } from 'virtual:berdaya/course';
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/components/html-text.ts';
-import { manifest, renderCourse } from './render-course.tsx';
+import { manifest, renderCourse, titles } from './render-course.tsx';
 
 /** The first lesson page (module, page index, link text, term id) that links a glossary term. */
 async function firstGlossaryLink() {
@@ -20,7 +20,7 @@ describe('reference material', () => {
   it('explains a glossary word in place, returns me to it, and opens the full glossary at that term', async () => {
     const { module, page, term, label } = await firstGlossaryLink();
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: `Module ${module.number}: ${module.title.en}` }));
+    await user.click(screen.getByRole('button', { name: `Module ${module.number}: ${titles.en.modules[module.id]}` }));
     for (let p = 0; p < page; p++) await user.click(await screen.findByRole('button', { name: 'Next' }));
     const link = await screen.findByRole('link', { name: label });
     await user.click(link);
@@ -46,7 +46,7 @@ describe('reference material', () => {
     await user.click(screen.getByRole('button', { name: 'Catatan fasilitator' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Catatan fasilitator' })).toBeInTheDocument();
     for (const module of manifest.modules) {
-      const section = await screen.findByRole('region', { name: `Modul ${module.number}: ${module.title.id}` });
+      const section = await screen.findByRole('region', { name: `Modul ${module.number}: ${titles.id.modules[module.id]}` });
       for (const heading of ['Pertanyaan diskusi', /^Kegiatan kelompok kecil \(\d+ menit\)$/, 'Miskonsepsi yang perlu diperhatikan', 'Jawaban yang disarankan']) {
         expect(within(section).getByRole('heading', { level: 3, name: heading })).toBeInTheDocument();
       }

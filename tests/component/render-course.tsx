@@ -1,12 +1,15 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { loadModuleText, manifest } from 'virtual:berdaya/course';
+import { loadModuleText, loadWelcome, manifest } from 'virtual:berdaya/course';
 import { bootCourse } from '../../src/boot.tsx';
 import { htmlToText } from '../../src/components/html-text.ts';
 import type { ItemSpec, Lang } from '../../src/content/types.ts';
 import { tFor } from '../ui-strings.ts';
 
 export { manifest };
+
+/** Course and module titles, as the learner sees them, per language. */
+export const titles = { id: await loadWelcome('id'), en: await loadWelcome('en') };
 
 /** Renders the real course (real machine, real i18n, real lessons) as a learner would open it. */
 export async function renderCourse({ search = '', browserLanguages = [] as string[] } = {}) {

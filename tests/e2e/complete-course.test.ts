@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Lang } from '../../src/content/types.ts';
 import { expectAccessible, expectClean, openBrowser, type Session } from './browser.ts';
-import { course, say } from './course-content.ts';
+import { course, say, titles } from './course-content.ts';
 import { button, completeModule, heading } from './journeys.ts';
 
 const { manifest } = course;
@@ -16,7 +16,7 @@ describe.each<[Lang, string]>([
     session = await openBrowser({ locale: lang === 'id' ? 'id-ID' : 'fr-FR' });
     const { page } = session;
     await page.goto(`${inject('baseURL')}${query}`);
-    await expect.poll(() => heading(page).textContent()).toBe(manifest.title[lang]);
+    await expect.poll(() => heading(page).textContent()).toBe(titles[lang].title);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     await expectAccessible(page, `welcome (${lang})`);
 

@@ -7,6 +7,9 @@ import { uiStrings } from '../ui-strings.ts';
 export const course = compileContent(path.resolve('lessons'));
 export const ui = uiStrings;
 
+/** Course and module titles per language. */
+export const titles = course.welcome;
+
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, expectClean, openBrowser, type Session } from './browser.ts';
-import { course, say } from './course-content.ts';
+import { course, say, titles } from './course-content.ts';
 import { button, heading } from './journeys.ts';
 
 const [moduleOne] = course.manifest.modules;
@@ -39,7 +39,7 @@ describe('when something goes wrong the learner is told, and nothing is lost', (
     }, key);
     await page.goto(inject('baseURL'));
     await expect.poll(() => page.getByRole('alert').textContent()).toContain(say('id', (s) => s.errors.progressUnreadable));
-    expect(await heading(page).textContent()).toBe(course.manifest.title.id);
+    expect(await heading(page).textContent()).toBe(titles.id.title);
     await expectAccessible(page, 'unreadable progress notice');
     const kept = await page.evaluate((k) => Object.keys(localStorage).filter((name) => name.startsWith(`${k}:unreadable:`)).map((name) => localStorage.getItem(name)), key);
     expect(kept).toEqual(['{"v":1,"answers":{"x"']);

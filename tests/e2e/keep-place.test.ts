@@ -1,7 +1,7 @@
 import { drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { expectClean, openBrowser, type Session } from './browser.ts';
-import { course, htmlText, optionLabel, say } from './course-content.ts';
+import { course, htmlText, optionLabel, say, titles } from './course-content.ts';
 import { button, heading } from './journeys.ts';
 
 const moduleOne = course.manifest.modules[0];
@@ -10,7 +10,7 @@ let session: Session;
 afterEach(() => session?.close());
 
 async function openModuleFourQuiz(page: Session['page']) {
-  await button(page, say('id', (s) => s.welcome.moduleNumber, { number: moduleFour.number }) + `: ${moduleFour.title.id}`).click();
+  await button(page, say('id', (s) => s.welcome.moduleNumber, { number: moduleFour.number }) + `: ${titles.id.modules[moduleFour.id]}`).click();
   for (let p = 1; p < moduleFour.pages; p++) await button(page, say('id', (s) => s.lesson.next)).click();
   await button(page, say('id', (s) => s.lesson.toQuiz)).click();
 }

@@ -6,7 +6,7 @@ import { compileContent } from '../../scripts/content/compile.ts';
 import { drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { readProgressFile } from '../../src/tracking/progress-file.ts';
 import { expectAccessible, expectClean, openBrowser, type Session } from './browser.ts';
-import { course, optionLabel, say } from './course-content.ts';
+import { course, optionLabel, say, titles } from './course-content.ts';
 import { button, heading } from './journeys.ts';
 
 const { manifest } = course;
@@ -30,7 +30,7 @@ async function downloadProgress(page: Page, name: string) {
 }
 
 async function openModuleFourQuiz(page: Page) {
-  await button(page, `${say('id', (s) => s.welcome.moduleNumber, { number: moduleFour.number })}: ${moduleFour.title.id}`).click();
+  await button(page, `${say('id', (s) => s.welcome.moduleNumber, { number: moduleFour.number })}: ${titles.id.modules[moduleFour.id]}`).click();
   for (let p = 1; p < moduleFour.pages; p++) await button(page, say('id', (s) => s.lesson.next)).click();
   await button(page, say('id', (s) => s.lesson.toQuiz)).click();
 }
@@ -106,7 +106,7 @@ describe('progress is never lost', () => {
     }, [KEY, stored] as const);
     await session.page.goto(inject('baseURL'));
     await expect.poll(() => session.page.getByRole('alert').textContent()).toContain(say('id', (s) => s.errors[message]));
-    expect(await heading(session.page).textContent()).toBe(manifest.title.id);
+    expect(await heading(session.page).textContent()).toBe(titles.id.title);
     await expectClean(session);
   });
 

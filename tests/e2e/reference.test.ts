@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, expectClean, openBrowser, type Session } from './browser.ts';
-import { course, htmlText, say } from './course-content.ts';
+import { course, htmlText, say, titles } from './course-content.ts';
 import { button, heading } from './journeys.ts';
 
 let session: Session;
@@ -23,7 +23,7 @@ describe('glossary and trainers’ notes', () => {
     const { page } = session;
     const { module, page: pageIndex, term, label } = firstGlossaryLink();
     await page.goto(inject('baseURL'));
-    await button(page, `${say('id', (s) => s.welcome.moduleNumber, { number: module.number })}: ${module.title.id}`).click();
+    await button(page, `${say('id', (s) => s.welcome.moduleNumber, { number: module.number })}: ${titles.id.modules[module.id]}`).click();
     for (let p = 0; p < pageIndex; p++) await button(page, say('id', (s) => s.lesson.next)).click();
 
     const link = page.getByRole('link', { name: label, exact: true }).first();

@@ -2,7 +2,9 @@ import { getShortestPaths } from '@xstate/graph';
 import { createActor, type AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { CourseManifest } from '../../src/content/types.ts';
-import { courseMachine, isModuleUnlocked, quizItems, type CourseEvent } from '../../src/course/course-machine.ts';
+import { courseMachine, isModuleUnlocked, type CourseEvent } from '../../src/course/course-machine.ts';
+import { courseModules } from '../../src/course/final-assessment.ts';
+import { quizItems } from '../../src/course/quiz-round.ts';
 import { createProgress, type Progress } from '../../src/course/progress.ts';
 import { fixtureCourse } from './fixture-course.ts';
 
@@ -18,7 +20,7 @@ function start(saved: Partial<Progress> = {}, course = manifest) {
   const asked = () => {
     const place = progress().place;
     if (place?.screen !== 'quiz') throw new Error('not on a question');
-    return quizItems(progress(), course.modules.find((m) => m.id === place.module)!)[place.item];
+    return quizItems(progress(), courseModules(course).find((m) => m.id === place.module)!)[place.item];
   };
   const answer = (right: boolean) => {
     const item = asked();
@@ -177,6 +179,27 @@ describe('course machine', () => {
     send({ type: 'course.home' }, { type: 'module.open', module: 'alpha' }, { type: 'page.next' }, { type: 'course.home' });
     send({ type: 'module.open', module: 'alpha' });
     expect(progress().place).toEqual({ screen: 'lesson', module: 'alpha', page: 1 });
+  });
+
+  it('opens the final assessment only when every module quiz is done, and never takes a pass back', () => {
+    const { send, state, progress, answerAll } = start({}, openManifest);
+    send({ type: 'final.start' });
+    expect(state().value).toBe('welcome');
+    for (const module of openManifest.modules) {
+      send({ type: 'module.open', module: module.id });
+      while (state().matches('lesson')) send({ type: 'page.next' });
+      answerAll(true);
+      send({ type: 'course.home' });
+    }
+    send({ type: 'final.start' });
+    expect(progress().place).toEqual({ screen: 'quiz', module: 'final', item: 0, answered: false });
+    answerAll(true);
+    expect(state().value).toBe('summary');
+    expect(progress().final).toEqual({ score: 100, passed: true });
+    send({ type: 'quiz.retry' });
+    answerAll(false);
+    expect(progress().modules.final).toMatchObject({ round: 1, score: 0, best: 100 });
+    expect(progress().final).toEqual({ score: 100, passed: true });
   });
 
   it('reaches every state of the machine', () => {

@@ -16,7 +16,7 @@ const arbitraryModule = fc
     id: fc.string({ minLength: 1, maxLength: 12 }),
   })
   .map(({ answers, quizSize, id }): ModuleSpec => ({
-    id, number: 1, minutes: 1, title: { id: 'x', en: 'x' }, pages: 1, quizSize,
+    id, number: 1, minutes: 1, pages: 1, quizSize,
     items: answers.map((answer, i): ItemSpec => ({ id: `item-${i}`, type: 'classify-level', options: [answer], answer, difficulty: 1, tricky: false })),
   }));
 
