@@ -42,7 +42,7 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
           `const course = ${JSON.stringify({ ...course.manifest, modules })};`,
           'export const manifest = { ...course, modules: course.modules.map((m) => ({ ...m, items: m.items.map(expandItem) })) };',
           `const loaders = {\n${loaders}\n};`,
-          'export const loadModuleText = (moduleId, lang) => loaders[moduleId][lang]().then((m) => m.default);',
+          'export const loadModuleText = async (moduleId, lang) => (await loaders[moduleId][lang]()).default;',
           `const reference = { glossary: { id: () => import("${TEXT_PREFIX}glossary.id.js"), en: () => import("${TEXT_PREFIX}glossary.en.js") }, facilitator: { id: () => import("${TEXT_PREFIX}facilitator.id.js"), en: () => import("${TEXT_PREFIX}facilitator.en.js") } };`,
           'export const loadReference = (kind, lang) => reference[kind][lang]().then((m) => m.default);',
           // The default language's welcome text ships with the app; the other loads when needed.

@@ -10,7 +10,7 @@ function fetchChunk<T>(key: string, load: () => Promise<T>): Promise<T> {
   if (loaded.has(key)) return Promise.resolve(loaded.get(key) as T);
   let promise = pending.get(key) as Promise<T> | undefined;
   if (!promise) {
-    promise = load().then(
+    promise = Promise.resolve().then(load).then(
       (value) => {
         loaded.set(key, value);
         pending.delete(key);
