@@ -11,6 +11,14 @@ const moduleFour = manifest.modules.find((m) => m.id === '04-intervention-levels
 const lastModule = manifest.modules.at(-1)!;
 const heading = () => screen.getByRole('heading', { level: 1 });
 
+/** From the welcome screen: open a module from the list, read every page, start its quiz. */
+async function openQuiz(user: Awaited<ReturnType<typeof renderCourse>>['user'], module: typeof moduleOne, lang: Lang) {
+  const t = tFor(lang);
+  await user.click(screen.getByRole('button', { name: `${t('welcome.moduleNumber', { number: module.number })}: ${titles[lang].modules[module.id]}` }));
+  for (let page = 1; page < module.pages; page++) await user.click(await screen.findByRole('button', { name: t('lesson.next') }));
+  await user.click(await screen.findByRole('button', { name: t('lesson.toQuiz') }));
+}
+
 async function finishModule(user: Awaited<ReturnType<typeof renderCourse>>['user'], module: typeof moduleOne, lang: Lang) {
   const t = tFor(lang);
   for (let page = 1; page < module.pages; page++) {
@@ -61,9 +69,7 @@ describe('a learner taking the course', () => {
 
   it('explains why when my answer is wrong, naming the misconception', async () => {
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${titles.en.modules[moduleFour.id]}` }));
-    for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
-    await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
+    await openQuiz(user, moduleFour, 'en');
     const item = drawModuleQuiz(moduleFour, 0)[0];
     const wrong = item.options.find((key) => key !== item.answer)!;
     await user.click(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, wrong, 'en') }));
@@ -84,9 +90,7 @@ describe('a learner taking the course', () => {
 
   it('shows which levels I confuse, with one insight, on the module summary', async () => {
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${titles.en.modules[moduleFour.id]}` }));
-    for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
-    await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
+    await openQuiz(user, moduleFour, 'en');
     const items = drawModuleQuiz(moduleFour, 0);
     const missed = items[0];
     const wrong = missed.options.find((key) => key !== missed.answer)!;
@@ -104,9 +108,7 @@ describe('a learner taking the course', () => {
 
   it('asks me to choose an answer before checking', async () => {
     const { user } = await renderCourse();
-    await user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${titles.id.modules[moduleFour.id]}` }));
-    for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
-    await user.click(await screen.findByRole('button', { name: 'Mulai kuis' }));
+    await openQuiz(user, moduleFour, 'id');
     await user.click(screen.getByRole('button', { name: 'Periksa jawaban' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Pilih salah satu jawaban terlebih dahulu.');
     expect(heading()).toHaveTextContent(`Soal 1 dari ${moduleFour.quizSize}`);
@@ -125,9 +127,7 @@ describe('a learner taking the course', () => {
 
   it('keeps my question and my unchecked choice when I switch language mid-quiz', async () => {
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: `Module ${moduleFour.number}: ${titles.en.modules[moduleFour.id]}` }));
-    for (let page = 1; page < moduleFour.pages; page++) await user.click(await screen.findByRole('button', { name: 'Next' }));
-    await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
+    await openQuiz(user, moduleFour, 'en');
     const item = drawModuleQuiz(moduleFour, 0)[0];
     await user.click(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, 'systemic', 'en') }));
     await user.click(screen.getByRole('button', { name: 'Bahasa Indonesia' }));
@@ -138,9 +138,7 @@ describe('a learner taking the course', () => {
 
   it('returns me to the same question, with its feedback, after a reload', async () => {
     const first = await renderCourse();
-    await first.user.click(screen.getByRole('button', { name: `Modul ${moduleFour.number}: ${titles.id.modules[moduleFour.id]}` }));
-    for (let page = 1; page < moduleFour.pages; page++) await first.user.click(await screen.findByRole('button', { name: 'Berikutnya' }));
-    await first.user.click(await screen.findByRole('button', { name: 'Mulai kuis' }));
+    await openQuiz(first.user, moduleFour, 'id');
     const item = drawModuleQuiz(moduleFour, 0)[0];
     await first.user.click(screen.getByRole('radio', { name: await optionName(moduleFour.id, item, item.answer, 'id') }));
     await first.user.click(screen.getByRole('button', { name: 'Periksa jawaban' }));
