@@ -94,7 +94,7 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
   let place = fitPlace(data.place, manifest);
   if (place?.screen === 'quiz' && place.answered) {
     const module = courseModules(manifest).find((m) => m.id === place?.module)!;
-    const item = quizItems({ modules } as Progress, module)[place.item];
+    const item = quizItems({ modules }, module)[place.item];
     if (!item || !answers[item.id]) place = { ...place, answered: false };
   }
   const final = isRecord(data.final) && isPercent(data.final.score) && typeof data.final.passed === 'boolean'
