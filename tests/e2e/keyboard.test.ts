@@ -35,13 +35,13 @@ describe('keyboard only', () => {
 
     for (const [index, module] of manifest.modules.entries()) {
       for (let p = 1; p <= module.pages; p++) {
-        expect((await focused(page)).tag).toBe('H1'); // a new screen announces itself
+        await expect.poll(async () => (await focused(page)).tag).toBe('H1'); // a new screen announces itself
         await tabTo(page, p < module.pages ? say('en', (s) => s.lesson.next) : say('en', (s) => s.lesson.toQuiz));
         await page.keyboard.press('Enter');
       }
       const items = drawModuleQuiz(module, 0); // the first round's questions
       for (const [n, item] of items.entries()) {
-        expect(await focused(page)).toMatchObject({ tag: 'H1', text: say('en', (s) => s.quiz.questionOf, { number: n + 1, total: items.length }) });
+        await expect.poll(() => focused(page)).toMatchObject({ tag: 'H1', text: say('en', (s) => s.quiz.questionOf, { number: n + 1, total: items.length }) });
         const right = optionLabel(module.id, item, item.answer, 'en');
         await tabTo(page, optionLabel(module.id, item, item.options[0], 'en'));
         await page.keyboard.press('Space');
@@ -55,7 +55,7 @@ describe('keyboard only', () => {
         expect((await focused(page)).text).toBe(last ? say('en', (s) => s.quiz.toSummary) : say('en', (s) => s.quiz.next));
         await page.keyboard.press('Enter');
       }
-      expect(await focused(page)).toMatchObject({ tag: 'H1', text: say('en', (s) => s.summary.heading) });
+      await expect.poll(() => focused(page)).toMatchObject({ tag: 'H1', text: say('en', (s) => s.summary.heading) });
       const next = manifest.modules[index + 1];
       if (next) {
         await tabTo(page, say('en', (s) => s.summary.nextModule, { number: next.number }));
