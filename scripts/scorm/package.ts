@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+
+/** What an LMS needs to know about the course to list and track it. */
+export interface PackageInfo {
+  id: string;
+  version: string;
+  title: string;
+  /** Pass mark (%) of the final assessment, reported to SCORM 1.2 LMSs as the mastery score. */
+  masteryScore: number;
+}
+
+export type ScormVersion = '1.2' | '2004';
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Every file of a built course, relative paths with forward slashes, sorted. */
+export function listFiles(dir: string): string[] {
+  const walk = (d: string): string[] =>
+    fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  return walk(dir).map((f) => path.relative(dir, f).split(path.sep).join('/')).filter((f) => !f.endsWith('.map')).sort();
+}
+
+/**
+ * imsmanifest.xml for one SCO that launches index.html (LMS.md §1.6). 1.2 spells the attribute
+ * `adlcp:scormtype`, 2004 `adlcp:scormType`; sequencing is left out (Moodle ignores it).
+ */
+export function manifestXml(info: PackageInfo, version: ScormVersion, files: string[]): string {
+  const identifier = `${info.id}-${info.version}`.replace(/[^\w.-]/g, '-');
+  const title = escapeXml(info.title);
+  const fileList = files.map((f) => `      <file href="${escapeXml(f)}"/>`).join('\n');
+  if (version === '1.2') {
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="${identifier}" version="${escapeXml(info.version)}"
+  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="org">
+    <organization identifier="org">
+      <title>${title}</title>
+      <item identifier="course" identifierref="sco">
+        <title>${title}</title>
+        <adlcp:masteryscore>${info.masteryScore}</adlcp:masteryscore>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="sco" type="webcontent" adlcp:scormtype="sco" href="index.html">
+${fileList}
+    </resource>
+  </resources>
+</manifest>
+`;
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="${identifier}" version="${escapeXml(info.version)}"
+  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+  xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
+  xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>2004 4th Edition</schemaversion>
+  </metadata>
+  <organizations default="org">
+    <organization identifier="org">
+      <title>${title}</title>
+      <item identifier="course" identifierref="sco">
+        <title>${title}</title>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="sco" type="webcontent" adlcp:scormType="sco" href="index.html">
+${fileList}
+    </resource>
+  </resources>
+</manifest>
+`;
+}
+
+/** A zip with imsmanifest.xml at its root beside the built course. */
+export function packageZip(info: PackageInfo, version: ScormVersion, distDir: string): Uint8Array {
+  const files = listFiles(distDir);
+  const entries: Record<string, Uint8Array> = { 'imsmanifest.xml': new TextEncoder().encode(manifestXml(info, version, files)) };
+  for (const file of files) entries[file] = fs.readFileSync(path.join(distDir, file));
+  return zipSync(entries, { level: 9 });
+}
