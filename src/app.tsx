@@ -42,7 +42,9 @@ const NOTICE_KEYS = {
   storageUnavailable: 'errors.storageUnavailable',
   storageFull: 'errors.storageFull',
   otherTab: 'errors.otherTab',
+  textFailed: 'errors.textFailed',
 } as const;
+type ShellNotice = keyof typeof NOTICE_KEYS;
 
 function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: StoreNotice }) {
   const { t, i18n } = useTranslation();
@@ -50,13 +52,13 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
   const state = CourseContext.useSelector((s) => s.value);
   const place = CourseContext.useSelector((s) => s.context.progress.place);
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
-  const [notice, setNotice] = useState<StoreNotice | undefined>(loadNotice);
+  const [notice, setNotice] = useState<ShellNotice | undefined>(loadNotice);
   // The glossary and trainers' notes open over the course; the learner's place does not move.
   const [reference, setReference] = useState<{ page: ReferencePage; term?: string } | null>(null);
   const openReference = useCallback((page: ReferencePage, term?: string) => setReference({ page, term }), []);
   // Each kind of notice is shown until the learner closes it, and then not again.
-  const dismissed = useRef(new Set<StoreNotice>());
-  const show = useCallback((kind: StoreNotice) => !dismissed.current.has(kind) && setNotice(kind), []);
+  const dismissed = useRef(new Set<ShellNotice>());
+  const show = useCallback((kind: ShellNotice) => !dismissed.current.has(kind) && setNotice(kind), []);
   usePersistProgress(actor, store, show);
   const exportProgress = async () => {
     const { createProgressFile, progressFileName } = await import('./tracking/progress-file.ts');
@@ -75,11 +77,16 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
 
   const switchLanguage = async (next: Lang) => {
     // Load the new language's text first, so the learner's screen never blanks out.
-    await Promise.all([
-      loadLanguage(i18n, next),
-      fetchWelcome(next).catch(() => undefined),
-      state !== 'welcome' && place ? fetchModuleText(place.module, next).catch(() => undefined) : undefined,
-    ]);
+    try {
+      await Promise.all([
+        loadLanguage(i18n, next),
+        fetchWelcome(next),
+        state !== 'welcome' && place ? fetchModuleText(place.module, next).catch(() => undefined) : undefined,
+      ]);
+    } catch {
+      setNotice('textFailed'); // offline: stay in the current language, say why
+      return;
+    }
     actor.send({ type: 'lang.set', lang: next }); // saved before the screen changes language
     await i18n.changeLanguage(next);
   };

@@ -223,7 +223,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
         return;
       }
       module.items.push({
-        id: item.id, type: item.type, options, answer: item.answer,
+        id: item.id, code: shortId(item.id), type: item.type, options, answer: item.answer,
         difficulty: item.difficulty, tricky: item.tricky,
       } satisfies ItemSpec);
       for (const lang of LANGS) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { compactItem } from '../../src/content/compact-item.ts';
+import { shortId } from '../../src/course/short-id.ts';
 import { compileContent, ContentError, type CompiledCourse } from './compile.ts';
 
 const COURSE_ID = 'virtual:berdaya/course';
@@ -56,7 +57,11 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
       const special = { glossary: course.glossary, facilitator: course.facilitator, welcome: course.welcome } as const;
       const text = moduleId in special ? special[moduleId as keyof typeof special][lang] : course.texts[moduleId]?.[lang];
       if (!text) this.error(`Unknown lesson chunk ${moduleId}.${lang}`);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(text))});`;
+      // In the browser an item is known by its code (see compact-item.ts), so its text is too.
+      const shipped = text && 'items' in text
+        ? { ...text, items: Object.fromEntries(Object.entries(text.items).map(([id, item]) => [shortId(id), item])) }
+        : text;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(shipped))});`;
     },
     configureServer(server) {
       server.watcher.add(lessonsDir);

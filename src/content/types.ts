@@ -11,7 +11,10 @@ export type ItemType = (typeof ITEM_TYPES)[number];
 
 /** Language-neutral structure of one quiz item: enough to score it. */
 export interface ItemSpec {
+  /** The author's id at build time; in the browser, the item's code (below), to keep the manifest small. */
   id: string;
+  /** A stable 5-character code of the author's id (src/course/short-id.ts): what saved progress stores. */
+  code: string;
   type: ItemType;
   /** Option keys in display order. */
   options: string[];

@@ -26,12 +26,12 @@ export function encodeProgress(progress: Progress, manifest: CourseManifest): st
   const answers = Object.entries(progress.answers)
     .map(([id, attempts]) => {
       const item = items.get(id);
-      return item ? shortId(id) + attempts.map((a) => item.options.indexOf(a).toString(36)).join('') : '';
+      return item ? item.code + attempts.map((a) => item.options.indexOf(a).toString(36)).join('') : '';
     })
     .filter(Boolean)
     .join(',');
   const review = Object.entries(progress.review)
-    .map(([id, [box, due]]) => `${shortId(id)}${box}${due.toString(36)}`)
+    .flatMap(([id, [box, due]]) => (items.has(id) ? [`${items.get(id)!.code}${box}${due.toString(36)}`] : []))
     .join(',');
   const final = progress.final ? `${progress.final.score}.${progress.final.passed ? 1 : 0}` : '';
   const lang = progress.lang === 'id' ? 'i' : progress.lang === 'en' ? 'e' : '-';
@@ -57,7 +57,7 @@ export function decodeProgress(raw: string, manifest: CourseManifest): DecodedPr
   const [, , lang, atWelcome, place, modules, answers, review, final] = fields;
 
   const moduleIds = new Map(courseModules(manifest).map((m) => [shortId(m.id), m.id]));
-  const items = new Map([...itemIndex(manifest).values()].map((item) => [shortId(item.id), item]));
+  const items = new Map([...itemIndex(manifest).values()].map((item) => [item.code, item]));
   const entries = (field: string) => (field ? field.split(',') : []).map((e) => [e.slice(0, 5), e.slice(5)] as const);
   const number = (s: string | undefined) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
 

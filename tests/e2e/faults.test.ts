@@ -27,6 +27,23 @@ describe('when something goes wrong the learner is told, and nothing is lost', (
     await expectClean(session);
   });
 
+  it('a language that cannot be downloaded: the learner stays in theirs, is told why, and can try again', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    await page.goto(inject('baseURL'));
+    await button(page, say('id', (s) => s.welcome.start)).click();
+    await expect.poll(() => page.getByText(say('id', (s) => s.lesson.pageOf, { page: 1, total: moduleOne.pages })).count()).toBe(1);
+    await context.setOffline(true);
+    await button(page, 'English').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(say('id', (s) => s.errors.textFailed));
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await context.setOffline(false);
+    session.errors.length = 0; // the failed downloads themselves log network errors
+    await button(page, 'English').click();
+    await expect.poll(() => page.getByText(say('en', (s) => s.lesson.pageOf, { page: 1, total: moduleOne.pages })).count()).toBe(1);
+    await expectClean(session);
+  });
+
   it('unreadable saved progress: the course starts, says so plainly, and keeps the data aside', async () => {
     session = await openBrowser();
     const { page } = session;

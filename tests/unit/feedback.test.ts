@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ItemSpec } from '../../src/content/types.ts';
 import { confusionMatrix, highlightCues, mainConfusion } from '../../src/quiz/feedback.ts';
 
-const level = (id: string, answer: string): ItemSpec => ({ id, type: 'classify-level', options: ['casework', 'groupwork', 'systemic'], answer, difficulty: 1, tricky: false });
+const level = (id: string, answer: string): ItemSpec => ({ id, code: id, type: 'classify-level', options: ['casework', 'groupwork', 'systemic'], answer, difficulty: 1, tricky: false });
 
 describe('cue highlighting', () => {
   it('marks every cue, case-insensitively, longest first', () => {

@@ -17,7 +17,7 @@ const arbitraryModule = fc
   })
   .map(({ answers, quizSize, id }): ModuleSpec => ({
     id, number: 1, minutes: 1, pages: 1, quizSize,
-    items: answers.map((answer, i): ItemSpec => ({ id: `item-${i}`, type: 'classify-level', options: [answer], answer, difficulty: 1, tricky: false })),
+    items: answers.map((answer, i): ItemSpec => ({ id: `item-${i}`, code: `i${i}`, type: 'classify-level', options: [answer], answer, difficulty: 1, tricky: false })),
   }));
 
 const countBy = (items: ItemSpec[]) => items.reduce<Record<string, number>>((acc, i) => ({ ...acc, [i.answer]: (acc[i.answer] ?? 0) + 1 }), {});
