@@ -26,5 +26,6 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.tsx'],
     setupFiles: ['tests/setup.ts'],
+    testTimeout: 30_000, // whole learner journeys through the real course, on 2 shared cores
   },
 });
