@@ -29,55 +29,34 @@ export function listFiles(dir: string): string[] {
 export function manifestXml(info: PackageInfo, version: ScormVersion, files: string[]): string {
   const identifier = `${info.id}-${info.version}`.replace(/[^\w.-]/g, '-');
   const title = escapeXml(info.title);
-  const fileList = files.map((f) => `      <file href="${escapeXml(f)}"/>`).join('\n');
-  if (version === '1.2') {
-    return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${identifier}" version="${escapeXml(info.version)}"
-  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
-  </metadata>
-  <organizations default="org">
-    <organization identifier="org">
-      <title>${title}</title>
-      <item identifier="course" identifierref="sco">
-        <title>${title}</title>
-        <adlcp:masteryscore>${info.masteryScore}</adlcp:masteryscore>
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="sco" type="webcontent" adlcp:scormtype="sco" href="index.html">
-${fileList}
-    </resource>
-  </resources>
-</manifest>
-`;
-  }
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${identifier}" version="${escapeXml(info.version)}"
-  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+  const v12 = version === '1.2';
+  const namespaces = v12
+    ? `xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"`
+    : `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
   xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
   xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
-  xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss"`;
+  const mastery = v12 ? `\n        <adlcp:masteryscore>${info.masteryScore}</adlcp:masteryscore>` : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="${identifier}" version="${escapeXml(info.version)}"
+  ${namespaces}>
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>2004 4th Edition</schemaversion>
+    <schemaversion>${v12 ? '1.2' : '2004 4th Edition'}</schemaversion>
   </metadata>
   <organizations default="org">
     <organization identifier="org">
       <title>${title}</title>
       <item identifier="course" identifierref="sco">
-        <title>${title}</title>
+        <title>${title}</title>${mastery}
       </item>
     </organization>
   </organizations>
   <resources>
-    <resource identifier="sco" type="webcontent" adlcp:scormType="sco" href="index.html">
-${fileList}
+    <resource identifier="sco" type="webcontent" adlcp:${v12 ? 'scormtype' : 'scormType'}="sco" href="index.html">
+${files.map((f) => `      <file href="${escapeXml(f)}"/>`).join('\n')}
     </resource>
   </resources>
 </manifest>
