@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { RichText } from '../components/rich-text.tsx';
+import { RichList, RichText } from '../components/rich-text.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { useFacilitatorNotes, useTitles } from '../content/module-text.ts';
 import { ChunkStatusFor } from './chunk-status-for.tsx';
@@ -31,17 +31,9 @@ export default function FacilitatorScreen() {
               <h3>{t('facilitator.activity', { minutes: note.minutes })}</h3>
               <RichText html={note.activity} />
               <h3>{t('facilitator.listenFor')}</h3>
-              <ul>
-                {note.listenFor.map((line) => (
-                  <RichText as="li" key={line} html={line} />
-                ))}
-              </ul>
+              <RichList lines={note.listenFor} />
               <h3>{t('facilitator.answers')}</h3>
-              <ul>
-                {note.answers.map((line) => (
-                  <RichText as="li" key={line} html={line} />
-                ))}
-              </ul>
+              <RichList lines={note.answers} />
             </section>
           );
         })

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { RichText } from '../components/rich-text.tsx';
+import { RichList } from '../components/rich-text.tsx';
 import type { ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
 import { quizItems } from '../course/quiz-round.ts';
@@ -30,17 +30,9 @@ export function SummaryScreen({ module }: { module: ModuleSpec }) {
           )}
           <AnswerPatterns module={module} />
           <h2>{t('summary.takeawaysHeading')}</h2>
-          <ul>
-            {text.takeaways.map((line) => (
-              <RichText as="li" key={line} html={line} />
-            ))}
-          </ul>
+          <RichList lines={text.takeaways} />
           <h2>{t('summary.objectivesHeading')}</h2>
-          <ul>
-            {text.objectives.map((line) => (
-              <RichText as="li" key={line} html={line} />
-            ))}
-          </ul>
+          <RichList lines={text.objectives} />
           {!next && <p>{t('summary.courseDone')}</p>}
           <div className="actions">
             {next && canGoOn && (
