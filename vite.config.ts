@@ -8,13 +8,20 @@ import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
  * rolldown otherwise splits shared code into several small chunks whose overhead pushes the first
  * view over its budget (110 KB gzip, see `npm run bench`).
  */
-const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view)|components\/(feedback|option-group|html-text|term-card|chunk-status|confusion-table)|quiz\/feedback|tracking\/progress-file)\.tsx?$|\/src\/screens\/screens\.css$|\/locales\/(en\/|id\/course)|\0virtual:berdaya\/text\//;
+const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view|practice-summary)|components\/(feedback|option-group|html-text|term-card|chunk-status|confusion-table)|quiz\/feedback|tracking\/progress-file)\.tsx?$|\/src\/screens\/screens\.css$|\/locales\/(en\/|id\/course)|\0virtual:berdaya\/text\//;
 
 export default defineConfig({
   // Relative asset paths let the same build run from any folder (a static host, an LMS package).
   base: './',
   // BERDAYA_LESSONS builds another lessons folder (the browser tests build a hostile fixture).
   plugins: [react(), berdayaContent(process.env.BERDAYA_LESSONS), contentSecurityPolicy()],
+  resolve: {
+    // React 19 has useSyncExternalStore: @xstate/react's fallback shims for old React need not ship.
+    alias: [
+      { find: /^use-sync-external-store\/shim$/, replacement: 'use-sync-external-store' },
+      { find: /^use-sync-external-store\/shim\/with-selector$/, replacement: 'use-sync-external-store/with-selector' },
+    ],
+  },
   build: {
     target: 'es2020',
     reportCompressedSize: false,

@@ -6,6 +6,7 @@ import type { CourseManifest, Lang } from './content/types.ts';
 import { LANGUAGE_NAMES, loadLanguage } from './i18n/i18n.ts';
 import { CourseContext } from './course/course-context.ts';
 import { courseModules } from './course/final-assessment.ts';
+import { textModuleOf } from './course/quiz-round.ts';
 import type { Progress } from './course/progress.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
 import { ReferenceContext, type ReferencePage } from './screens/reference-context.ts';
@@ -50,7 +51,6 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
   const { t, i18n } = useTranslation();
   const actor = CourseContext.useActorRef();
   const state = CourseContext.useSelector((s) => s.value);
-  const place = CourseContext.useSelector((s) => s.context.progress.place);
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
   const [notice, setNotice] = useState<ShellNotice | undefined>(loadNotice);
   // The glossary and trainers' notes open over the course; the learner's place does not move.
@@ -77,11 +77,12 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
 
   const switchLanguage = async (next: Lang) => {
     // Load the new language's text first, so the learner's screen never blanks out.
+    const textModule = state !== 'welcome' && textModuleOf(manifest, actor.getSnapshot().context.progress);
     try {
       await Promise.all([
         loadLanguage(i18n, next),
         fetchWelcome(next),
-        state !== 'welcome' && place ? fetchModuleText(place.module, next).catch(() => undefined) : undefined,
+        textModule ? fetchModuleText(textModule, next).catch(() => undefined) : undefined,
       ]);
     } catch {
       setNotice('textFailed'); // offline: stay in the current language, say why

@@ -1,18 +1,22 @@
 import { assign, setup } from 'xstate';
 import type { CourseManifest, Lang, ModuleSpec } from '../content/types.ts';
-import { scoreItems } from '../quiz/scoring.ts';
-import { courseModules, FINAL, isFinalOpen } from './final-assessment.ts';
+import { isCorrect, lastChoice, scoreItems } from '../quiz/scoring.ts';
+import { dayNumber, dueItems, PRACTICE_SIZE, scheduleAnswer } from '../quiz/review.ts';
+import { courseModules, FINAL, isFinalOpen, PRACTICE } from './final-assessment.ts';
 import { quizItems } from './quiz-round.ts';
 import { MAX_ATTEMPTS, mergeProgress, type Place, type Progress } from './progress.ts';
 
 export interface CourseInput {
   manifest: CourseManifest;
   progress: Progress;
+  /** Today's day number (src/quiz/review.ts): the clock of spaced review, replaceable in tests. */
+  today?: () => number;
 }
 
 export interface CourseContext {
   manifest: CourseManifest;
   progress: Progress;
+  today: () => number;
 }
 
 export type CourseEvent =
@@ -24,7 +28,10 @@ export type CourseEvent =
   | { type: 'page.back' }
   | { type: 'quiz.answer'; choice: string }
   | { type: 'quiz.retry' }
+  /** Practice only: answer the same question again after a miss. */
+  | { type: 'quiz.again' }
   | { type: 'final.start' }
+  | { type: 'practice.start' }
   | { type: 'lang.set'; lang: Lang }
   /** Another tab saved progress: keep every answer from both, stay where we are. */
   | { type: 'progress.merge'; progress: Progress }
@@ -97,11 +104,20 @@ export const courseMachine = setup({
     },
     hasPreviousPage: ({ context }) => (placeAs(context, 'lesson')?.page ?? 0) > 0,
     hasQuiz: ({ context }) => (currentModule(context)?.items.length ?? 0) > 0,
+    // A Practice session is not retried: the next one is whatever is due then.
+    canRetry: ({ context }) => context.progress.place?.module !== PRACTICE && (currentModule(context)?.items.length ?? 0) > 0,
     hasNextItem: ({ context }) => {
       const place = placeAs(context, 'quiz');
       return !!place && place.item + 1 < currentQuiz(context).length;
     },
     isFinalOpen: ({ context }) => isFinalOpen(context.manifest, context.progress),
+    hasDueReview: ({ context }) => dueItems(context.progress.review, context.today()).length > 0,
+    isPractising: ({ context }) => context.progress.place?.module === PRACTICE,
+    canTryAgain: ({ context }) => {
+      const place = placeAs(context, 'quiz');
+      const item = place && currentQuiz(context)[place.item];
+      return place?.module === PRACTICE && !!item && !isCorrect(item, lastChoice(context.progress.answers, item.id));
+    },
     hasNextModule: ({ context }) => {
       const next = nextModule(context);
       return !!next && isModuleUnlocked(context.manifest, context.progress, next.id);
@@ -140,6 +156,12 @@ export const courseMachine = setup({
           ? { ...context.progress, atWelcome: false }
           : beginRound(context.progress, FINAL),
     }),
+    startPractice: assign({
+      progress: ({ context }) => ({
+        ...withPlace(context.progress, { screen: 'quiz', module: PRACTICE, item: 0, answered: false }),
+        practice: dueItems(context.progress.review, context.today()).slice(0, PRACTICE_SIZE),
+      }),
+    }),
     recordAnswer: assign({
       progress: ({ context, event }) => {
         const place = placeAs(context, 'quiz')!;
@@ -147,14 +169,22 @@ export const courseMachine = setup({
         const item = currentQuiz(context)[place.item];
         const attempts = [...(context.progress.answers[item.id] ?? []), event.choice].slice(-MAX_ATTEMPTS);
         const answers = { ...context.progress.answers, [item.id]: attempts };
-        return { ...withPlace(context.progress, { ...place, answered: true }), answers };
+        const correct = isCorrect(item, event.choice);
+        const review = scheduleAnswer(context.progress.review, item.id, correct, context.today(), place.module === PRACTICE);
+        return { ...withPlace(context.progress, { ...place, answered: true }), answers, review };
       },
+    }),
+    askAgain: assign({
+      progress: ({ context }) => withPlace(context.progress, { ...placeAs(context, 'quiz')!, answered: false }),
     }),
     nextItem: assign({
       progress: ({ context }) => {
         const place = placeAs(context, 'quiz')!;
         return withPlace(context.progress, { ...place, item: place.item + 1, answered: false });
       },
+    }),
+    finishPractice: assign({
+      progress: ({ context }) => withPlace(context.progress, { screen: 'summary', module: PRACTICE }),
     }),
     finishModule: assign({
       progress: ({ context }) => {
@@ -184,7 +214,7 @@ export const courseMachine = setup({
   },
 }).createMachine({
   id: 'course',
-  context: ({ input }) => ({ manifest: input.manifest, progress: input.progress }),
+  context: ({ input }) => ({ manifest: input.manifest, progress: input.progress, today: input.today ?? (() => dayNumber(new Date())) }),
   initial: 'routing',
   on: {
     'lang.set': { actions: 'setLanguage' },
@@ -207,6 +237,7 @@ export const courseMachine = setup({
       on: {
         'course.start': { target: 'routing', actions: 'startCourse' },
         'final.start': { guard: 'isFinalOpen', target: 'routing', actions: 'startFinal' },
+        'practice.start': { guard: 'hasDueReview', target: 'quiz', actions: 'startPractice' },
         'module.open': { guard: 'isUnlocked', target: 'routing', actions: 'openModule' },
       },
     },
@@ -231,15 +262,17 @@ export const courseMachine = setup({
           on: {
             'page.next': [
               { guard: 'hasNextItem', target: 'question', actions: 'nextItem' },
+              { guard: 'isPractising', target: '#course.summary', actions: 'finishPractice' },
               { target: '#course.summary', actions: 'finishModule' },
             ],
+            'quiz.again': { guard: 'canTryAgain', target: 'question', actions: 'askAgain' },
           },
         },
       },
     },
     summary: {
       on: {
-        'quiz.retry': { guard: 'hasQuiz', target: 'quiz', actions: 'startQuiz' },
+        'quiz.retry': { guard: 'canRetry', target: 'quiz', actions: 'startQuiz' },
         'module.next': { guard: 'hasNextModule', target: 'lesson', actions: 'openNextModule' },
         'final.start': { guard: 'isFinalOpen', target: 'routing', actions: 'startFinal' },
       },

@@ -1,4 +1,5 @@
 import type { CourseManifest, ModuleSpec } from '../content/types.ts';
+import { PRACTICE_SIZE } from '../quiz/review.ts';
 import type { FinalMix } from '../quiz/selection.ts';
 import type { Progress } from './progress.ts';
 
@@ -22,8 +23,21 @@ export function finalModule(manifest: CourseManifest): FinalModuleSpec {
   };
 }
 
-/** Every module the learner can be in, the final assessment included. */
-export const courseModules = (manifest: CourseManifest): ModuleSpec[] => [...manifest.modules, finalModule(manifest)];
+/**
+ * Practice sessions review missed scenarios (src/quiz/review.ts) as one more pseudo-module: its
+ * questions are the ones fixed in `Progress.practice` when the session starts.
+ */
+export const PRACTICE = 'practice';
+
+const practiceModule = (manifest: CourseManifest): ModuleSpec => ({
+  id: PRACTICE, number: 0, minutes: 5, pages: 0, quizSize: PRACTICE_SIZE, items: manifest.modules.flatMap((m) => m.items),
+});
+
+/** Every module the learner can be in, the final assessment and Practice included. */
+export const courseModules = (manifest: CourseManifest): ModuleSpec[] => [...manifest.modules, finalModule(manifest), practiceModule(manifest)];
+
+/** Whether a (pseudo-)module's questions come from other modules, whose text they show. */
+export const isDrawnFromBank = (moduleId: string) => moduleId === FINAL || moduleId === PRACTICE;
 
 /** The final assessment opens once every module's quiz is done (mastered, in strict gating). */
 export const isFinalOpen = (manifest: CourseManifest, progress: Progress) =>

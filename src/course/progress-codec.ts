@@ -8,9 +8,10 @@ import { shortId } from './short-id.ts';
  * later, to SCORM suspend data (4,096 characters in SCORM 1.2). Ids become 5-character codes and
  * answers become option indexes, so the whole course fits.
  *
- *   B1~courseVersion~lang~atWelcome~place~modules~answers~review~final
+ *   B1~courseVersion~lang~atWelcome~place~modules~answers~review~final~practice
  *   modules: <code><score>.<best>.<round>,…   answers: <code><option index per attempt>,…
- *   review: <code><box><due day, base 36>,…
+ *   review: <code><box><due day, base 36>,…   practice: <code><code>…
+ * (Records written before Practice existed have no practice field and are read as well.)
  */
 const PREFIX = `B${PROGRESS_FORMAT}`;
 const SEP = '~';
@@ -35,7 +36,8 @@ export function encodeProgress(progress: Progress, manifest: CourseManifest): st
     .join(',');
   const final = progress.final ? `${progress.final.score}.${progress.final.passed ? 1 : 0}` : '';
   const lang = progress.lang === 'id' ? 'i' : progress.lang === 'en' ? 'e' : '-';
-  return [PREFIX, progress.courseVersion, lang, progress.atWelcome ? 1 : 0, place, modules, answers, review, final].join(SEP);
+  const practice = progress.practice.map((id) => items.get(id)?.code ?? '').join('');
+  return [PREFIX, progress.courseVersion, lang, progress.atWelcome ? 1 : 0, place, modules, answers, review, final, practice].join(SEP);
 }
 
 function encodePlace(place: Place | null): string {
@@ -53,8 +55,8 @@ export function decodeProgress(raw: string, manifest: CourseManifest): DecodedPr
   const version = /^B(\d+)$/.exec(fields[0] ?? '')?.[1];
   if (!version) return { ok: false, reason: 'unreadable' };
   if (Number(version) > PROGRESS_FORMAT) return { ok: false, reason: 'future' };
-  if (fields.length !== 9) return { ok: false, reason: 'unreadable' };
-  const [, , lang, atWelcome, place, modules, answers, review, final] = fields;
+  if (fields.length !== 9 && fields.length !== 10) return { ok: false, reason: 'unreadable' };
+  const [, , lang, atWelcome, place, modules, answers, review, final, practice = ''] = fields;
 
   const moduleIds = new Map(courseModules(manifest).map((m) => [shortId(m.id), m.id]));
   const items = new Map([...itemIndex(manifest).values()].map((item) => [item.code, item]));
@@ -79,6 +81,7 @@ export function decodeProgress(raw: string, manifest: CourseManifest): DecodedPr
       const due = parseInt(rest.slice(1), 36);
       return item && /^\d[0-9a-z]+$/.test(rest) ? [[item.id, [Number(rest[0]), due]]] : [];
     })),
+    practice: (practice.match(/[0-9a-z]{5}/g) ?? []).flatMap((code) => items.get(code)?.id ?? []),
     final: /^\d+\.[01]$/.test(final) ? { score: Number(final.split('.')[0]), passed: final.endsWith('1') } : null,
   };
   return { ok: true, progress: fitProgress(data, manifest) };

@@ -1,6 +1,7 @@
 import { LANGS, type CourseManifest, type Lang } from '../content/types.ts';
 import type { Answers } from '../quiz/scoring.ts';
-import { courseModules } from './final-assessment.ts';
+import type { Review } from '../quiz/review.ts';
+import { courseModules, PRACTICE } from './final-assessment.ts';
 import { quizItems } from './quiz-round.ts';
 
 /** Where the learner is inside a module. Indexes, never text. */
@@ -32,8 +33,10 @@ export interface Progress {
   /** The most recent attempts per item id (at most MAX_ATTEMPTS), oldest first. */
   answers: Answers;
   modules: Record<string, ModuleProgress>;
-  /** Spaced review: item id → [Leitner box, due day number]. */
-  review: Record<string, [number, number]>;
+  /** Spaced review: item id → [Leitner box, due day number] (src/quiz/review.ts). */
+  review: Review;
+  /** The item ids of the current or latest Practice session, fixed when it starts. */
+  practice: string[];
   final: { score: number; passed: boolean } | null;
 }
 
@@ -49,6 +52,7 @@ export const createProgress = (manifest: CourseManifest): Progress => ({
   answers: {},
   modules: {},
   review: {},
+  practice: [],
   final: null,
 });
 
@@ -91,11 +95,13 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
       }
     }
   }
+  const practice = Array.isArray(data.practice) ? data.practice.filter((id): id is string => items.has(id as string)) : [];
   let place = fitPlace(data.place, manifest);
-  if (place?.screen === 'quiz' && place.answered) {
+  if (place?.screen === 'quiz') {
     const module = courseModules(manifest).find((m) => m.id === place?.module)!;
-    const item = quizItems({ modules }, module)[place.item];
-    if (!item || !answers[item.id]) place = { ...place, answered: false };
+    const item = quizItems({ modules, practice }, module)[place.item];
+    if (!item) place = module.id === PRACTICE ? null : { screen: 'lesson', module: module.id, page: 0 };
+    else if (place.answered && !answers[item.id]) place = { ...place, answered: false };
   }
   const final = isRecord(data.final) && isPercent(data.final.score) && typeof data.final.passed === 'boolean'
     ? { score: data.final.score, passed: data.final.passed }
@@ -109,6 +115,7 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
     answers,
     modules,
     review,
+    practice,
     final,
   };
 }

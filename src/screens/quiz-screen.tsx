@@ -7,8 +7,8 @@ import { OptionGroup } from '../components/option-group.tsx';
 import { RichText } from '../components/rich-text.tsx';
 import type { ItemSpec, ItemText, ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
-import { FINAL } from '../course/final-assessment.ts';
-import { quizItems } from '../course/quiz-round.ts';
+import { FINAL, PRACTICE } from '../course/final-assessment.ts';
+import { quizItems, textModuleOf } from '../course/quiz-round.ts';
 import { highlightCues } from '../quiz/feedback.ts';
 import { isCorrect, lastChoice } from '../quiz/scoring.ts';
 import { ModuleFrame } from './module-frame.tsx';
@@ -29,7 +29,12 @@ export function QuizScreen({ module, index, answered }: QuizScreenProps) {
   // The choice before committing is the learner's draft; it survives a language switch, not a reload.
   const [draft, setDraft] = useState<string>();
   const [mustChoose, setMustChoose] = useState(false);
+  // "Try again" (Practice only) asks the same question anew: focus goes back to its heading.
+  const [tries, setTries] = useState(0);
+  const canTryAgain = CourseContext.useSelector((s) => s.can({ type: 'quiz.again' }));
   const last = index + 1 === items.length;
+  const practising = module.id === PRACTICE;
+  const textOf = CourseContext.useSelector((s) => textModuleOf(manifest, s.context.progress, index)) ?? module.id;
 
   const optionLabel = (key: string, text: ItemText): string => {
     if (item.type === 'classify-level') return t(`levels.${key as 'casework'}`);
@@ -48,9 +53,9 @@ export function QuizScreen({ module, index, answered }: QuizScreenProps) {
     <ModuleFrame
       module={module}
       // A final-assessment question shows the text of the module it comes from.
-      textOf={module.id === FINAL ? manifest.modules.find((m) => m.items.some((i) => i.id === item.id))!.id : module.id}
-      eyebrow={module.id === FINAL ? t('final.heading') : undefined}
-      focusKey={`quiz-${module.id}-${index}`}
+      textOf={textOf}
+      eyebrow={module.id === FINAL ? t('final.heading') : practising ? t('practice.heading') : undefined}
+      focusKey={`quiz-${module.id}-${index}-${tries}`}
       heading={() => t('quiz.questionOf', { number: index + 1, total: items.length })}
     >
       {(text) => {
@@ -94,9 +99,23 @@ export function QuizScreen({ module, index, answered }: QuizScreenProps) {
               )}
             </div>
             {/* One button that changes role keeps keyboard focus in place after answering. */}
-            <button type="submit" className="primary">
-              {!answered ? t('quiz.check') : !last ? t('quiz.next') : module.id === FINAL ? t('quiz.toResult') : t('quiz.toSummary')}
-            </button>
+            <div className="actions">
+              <button type="submit" className="primary">
+                {!answered ? t('quiz.check') : !last ? t('quiz.next') : module.id === FINAL ? t('quiz.toResult') : practising ? t('quiz.toPracticeSummary') : t('quiz.toSummary')}
+              </button>
+              {answered && canTryAgain && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    setDraft(undefined);
+                    setTries(tries + 1);
+                    send({ type: 'quiz.again' });
+                  }}
+                >
+                  {t('quiz.tryAgain')}
+                </button>
+              )}
+            </div>
           </form>
         );
       }}

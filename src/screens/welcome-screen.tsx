@@ -7,6 +7,7 @@ import { ScreenHeading } from '../components/screen-heading.tsx';
 import { CourseContext } from '../course/course-context.ts';
 import { isModuleUnlocked } from '../course/course-machine.ts';
 import { FINAL, hasPassedFinal, isFinalOpen } from '../course/final-assessment.ts';
+import { dueItems } from '../quiz/review.ts';
 import { useCourse } from './use-course.ts';
 
 // Export, import and reset are rarely needed: their code loads only when asked for.
@@ -78,12 +79,39 @@ export function WelcomeScreen() {
         {t('welcome.finalStart')}
       </button>
       {!finalOpen && <p id="final-locked">{t('welcome.finalLocked')}</p>}
+      <ReviewSection />
       <button type="button" aria-expanded={managing} aria-controls="progress-panel" onClick={() => setManaging(!managing)}>
         {t('progress.manage')}
       </button>
       <div id="progress-panel">
         {managing && <ProgressPanel.LazyScreen />}
       </div>
+    </>
+  );
+}
+
+/** Missed scenarios come back on a schedule (src/quiz/review.ts): how many are due, and Practice. */
+function ReviewSection() {
+  const { send, lang } = useCourse();
+  const { t } = useTranslation();
+  const review = CourseContext.useSelector((s) => s.context.progress.review);
+  const today = CourseContext.useSelector((s) => s.context.today());
+  const due = dueItems(review, today).length;
+  const next = Math.min(...Object.values(review).map(([, day]) => day));
+  if (!Object.keys(review).length) return null;
+  return (
+    <>
+      <h2>{t('welcome.reviewHeading')}</h2>
+      {due > 0 ? (
+        <>
+          <p>{t('welcome.reviewDue', { count: due })}</p>
+          <button type="button" onClick={() => send({ type: 'practice.start' })}>
+            {t('welcome.practiceStart')}
+          </button>
+        </>
+      ) : (
+        <p>{t('welcome.reviewNone', { when: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(next - today, 'day') })}</p>
+      )}
     </>
   );
 }

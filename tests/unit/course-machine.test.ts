@@ -11,8 +11,8 @@ import { fixtureCourse } from './fixture-course.ts';
 const { manifest } = fixtureCourse(); // alpha: 2 pages, 2 items; beta: 1 page, 1 item; strict gating
 const openManifest: CourseManifest = { ...manifest, gating: 'open' };
 
-function start(saved: Partial<Progress> = {}, course = manifest) {
-  const actor = createActor(courseMachine, { input: { manifest: course, progress: { ...createProgress(course), ...saved } } });
+function start(saved: Partial<Progress> = {}, course = manifest, today?: () => number) {
+  const actor = createActor(courseMachine, { input: { manifest: course, progress: { ...createProgress(course), ...saved }, today } });
   actor.start();
   const send = (...events: CourseEvent[]) => events.forEach((e) => actor.send(e));
   const progress = () => actor.getSnapshot().context.progress;
@@ -200,6 +200,50 @@ describe('course machine', () => {
     answerAll(false);
     expect(progress().modules.final).toMatchObject({ round: 1, score: 0, best: 100 });
     expect(progress().final).toEqual({ score: 100, passed: true });
+  });
+
+  it('brings missed scenarios back for Practice on a later day, where a miss may be tried again', () => {
+    let day = 100;
+    const { send, state, progress, asked, answer, answerAll } = start({}, manifest, () => day);
+    send({ type: 'course.start' }, { type: 'page.next' }, { type: 'page.next' });
+    answerAll(false);
+    const missed = Object.keys(progress().answers).sort();
+    expect(Object.keys(progress().review).sort()).toEqual(missed);
+    expect(Object.values(progress().review)).toEqual([[1, 101], [1, 101]]);
+
+    send({ type: 'course.home' }, { type: 'practice.start' }); // nothing is due today
+    expect(state().value).toBe('welcome');
+    day = 101;
+    send({ type: 'practice.start' });
+    expect(state().matches({ quiz: 'question' })).toBe(true);
+    expect(progress().practice.slice().sort()).toEqual(missed);
+
+    const first = asked();
+    answer(false);
+    send({ type: 'quiz.again' });
+    expect(state().matches({ quiz: 'question' })).toBe(true);
+    answer(true);
+    send({ type: 'quiz.again' }); // right now: nothing to try again
+    expect(state().matches({ quiz: 'feedback' })).toBe(true);
+    expect(progress().review[first.id]).toEqual([1, 102]); // the first answer counts
+    send({ type: 'page.next' });
+    const second = asked();
+    answer(true);
+    send({ type: 'page.next' });
+    expect(state().value).toBe('summary');
+    expect(progress().place).toEqual({ screen: 'summary', module: 'practice' });
+    expect(progress().review[second.id]).toEqual([2, 104]);
+    send({ type: 'quiz.retry' }); // a Practice session is not retried
+    expect(state().value).toBe('summary');
+    expect(progress().modules.alpha).toMatchObject({ score: 0, best: 0 }); // practice leaves quiz scores alone
+  });
+
+  it('allows no second try outside Practice', () => {
+    const { send, state, answer } = start({}, openManifest);
+    send({ type: 'course.start' }, { type: 'page.next' }, { type: 'page.next' });
+    answer(false);
+    send({ type: 'quiz.again' });
+    expect(state().matches({ quiz: 'feedback' })).toBe(true);
   });
 
   it('reaches every state of the machine', () => {

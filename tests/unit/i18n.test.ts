@@ -9,13 +9,32 @@ const leaves = (obj: object, prefix = ''): [string, string][] =>
 
 describe('UI strings', () => {
   it('exist in both languages with the same keys and placeholders', () => {
-    const idLeaves = Object.fromEntries(leaves(id));
-    const enLeaves = Object.fromEntries(leaves(en));
-    expect(Object.keys(enLeaves).sort()).toEqual(Object.keys(idLeaves).sort());
-    for (const [key, text] of Object.entries(idLeaves)) {
-      expect(text.trim(), key).not.toBe('');
-      const vars = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
-      expect(vars(enLeaves[key]), key).toEqual(vars(text));
+    // Plural forms differ by language (Indonesian has one, English two): compare keys without them.
+    const plural = /_(zero|one|two|few|many|other)$/;
+    const byKey = (strings: object) => {
+      const out: Record<string, string[]> = {};
+      for (const [key, text] of leaves(strings)) (out[key.replace(plural, '')] ??= []).push(text);
+      return out;
+    };
+    const idKeys = byKey(id);
+    const enKeys = byKey(en);
+    expect(Object.keys(enKeys).sort()).toEqual(Object.keys(idKeys).sort());
+    const vars = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
+    for (const [key, texts] of Object.entries(idKeys)) {
+      for (const text of [...texts, ...enKeys[key]]) {
+        expect(text.trim(), key).not.toBe('');
+        expect(vars(text), key).toEqual(vars(texts[0]));
+      }
+    }
+  });
+
+  it('have every plural form each language needs', () => {
+    for (const [lang, strings] of [['id', id], ['en', en]] as const) {
+      const keys = leaves(strings).map(([key]) => key);
+      const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const key of keys.filter((k) => k.endsWith('_other'))) {
+        for (const form of forms) expect(keys, `${lang} ${key}`).toContain(key.replace(/_other$/, `_${form}`));
+      }
     }
   });
 

@@ -45,6 +45,7 @@ const arbitraryProgress = (course: CourseManifest) => {
       .map((modules) => modules as Progress["modules"]),
     review: fc.dictionary(fc.constantFrom(...items.map((i) => i.id)), fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 99999 }))),
     final: fc.option(fc.record({ score: fc.integer({ min: 0, max: 100 }), passed: fc.boolean() }), { nil: null }),
+    practice: fc.uniqueArray(fc.constantFrom(...items.map((i) => i.id)), { maxLength: 10 }),
   }).map((parts): Progress => ({ ...createProgress(course), ...parts, atWelcome: parts.place === null || parts.atWelcome }));
 };
 
@@ -77,11 +78,18 @@ describe('Progress record encoding', () => {
       answers: Object.fromEntries(items.map((i) => [i.id, Array.from({ length: MAX_ATTEMPTS }, (_, n) => i.options[n % i.options.length])])),
       modules: Object.fromEntries(course.modules.map((m) => [m.id, { score: 100, best: 100 }])),
       review: Object.fromEntries(items.map((i) => [i.id, [9, 99999] as [number, number]])),
+      practice: items.slice(0, 10).map((i) => i.id),
       final: { score: 100, passed: true },
     };
     const encoded = encodeProgress(worst, course);
     expect(encoded.length).toBeLessThanOrEqual(4096);
     expect(decodeProgress(encoded, course)).toEqual({ ok: true, progress: worst });
+  });
+
+  it('reads records written before Practice existed (no practice field)', () => {
+    const before = encodeProgress(midQuiz, manifest).replace(/~$/, '');
+    expect(before.split('~')).toHaveLength(9);
+    expect(decodeProgress(before, manifest)).toEqual({ ok: true, progress: midQuiz });
   });
 
   it('reads the JSON records of earlier builds (migration)', () => {
