@@ -6,8 +6,9 @@ const json = process.argv.includes('--json');
 try {
   const { manifest, texts, glossary, facilitator } = compileContent(path.resolve(process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? 'lessons'));
   const items = manifest.modules.flatMap((m) => m.items);
-  const count = (key: (i: (typeof items)[number]) => string) =>
-    items.reduce<Record<string, number>>((acc, i) => ({ ...acc, [key(i)]: (acc[key(i)] ?? 0) + 1 }), {});
+  const tally = <T,>(list: T[], key: (x: T) => string) =>
+    list.reduce<Record<string, number>>((acc, x) => ({ ...acc, [key(x)]: (acc[key(x)] ?? 0) + 1 }), {});
+  const count = (key: (i: (typeof items)[number]) => string) => tally(items, key);
   const summary = {
     course: manifest.id,
     version: manifest.version,
@@ -16,7 +17,9 @@ try {
     scenarios: items.length,
     scenariosByModule: Object.fromEntries(manifest.modules.map((m) => [m.id, m.items.length])),
     scenariosByType: count((i) => i.type),
-    scenariosByAnswer: count((i) => `${i.type}:${i.answer}`),
+    // Sorts and cases are counted by what their cases and steps ask.
+    scenariosByAnswer: count((i) => (i.parts ? i.type : `${i.type}:${i.answer}`)),
+    partsByAnswer: tally(items.flatMap((i) => i.parts ?? []), (p) => `${p.type}:${p.answer}`),
     tricky: items.filter((i) => i.tricky).length,
     glossaryTerms: { id: glossary.id.length, en: glossary.en.length },
     facilitatorNotes: { id: Object.keys(facilitator.id).length, en: Object.keys(facilitator.en).length },
@@ -29,6 +32,7 @@ try {
     console.log(`Lesson files are valid: ${summary.modules} modules, ${summary.scenarios} quiz items, ${glossary.id.length} glossary terms.`);
     for (const m of manifest.modules) console.log(`  ${m.id}: ${m.pages} page(s), ${m.items.length} item(s), ${Math.min(m.quizSize, m.items.length)} per quiz round`);
     console.log(`  by answer: ${Object.entries(summary.scenariosByAnswer).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(`  in sorts and cases: ${Object.entries(summary.partsByAnswer).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;

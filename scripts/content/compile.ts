@@ -5,7 +5,9 @@ import type { z } from 'zod';
 import {
   LANGS, LEVELS, STRATEGIES,
   type CourseManifest, type FacilitatorText, type WelcomeText, type GlossaryEntry, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
+  type PartSpec, type QuestionType,
 } from '../../src/content/types.ts';
+import { rightResponse } from '../../src/content/compact-item.ts';
 import { shortId } from '../../src/course/short-id.ts';
 import { linkedTerms, plainText, renderBlock, renderInline, splitPages } from './markdown.ts';
 import { courseSchema, glossarySchema, itemSchema, moduleSchema, scenarioFileSchema, type ItemSource } from './schema.ts';
@@ -158,6 +160,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
     modules.push({
       id: moduleId, number: meta.number, minutes: meta.minutes, pages: pagesByLang.id.length,
       quizSize: meta.quiz?.size ?? DEFAULT_QUIZ_SIZE, items: [],
+      ...(meta.quiz?.extended !== undefined && meta.quiz.extended !== 1 && { extended: meta.quiz.extended }),
     });
     texts[moduleId] = Object.fromEntries(
       LANGS.map((lang) => [lang, {
@@ -194,21 +197,24 @@ export function compileContent(lessonsDir: string): CompiledCourse {
       const earlier = seen.get(item.id);
       if (earlier) report(file, at('id'), `duplicate id "${item.id}", already used in ${earlier}: ids must be unique`);
       seen.set(item.id, rel(file));
-      const options = optionKeys(item);
-      if (item.type === 'choice' && (options.length < 3 || options.length > 4)) {
-        report(file, at('options'), `has ${options.length} options: expected 3 or 4 (a, b, c, d)`);
-      }
-      if (!options.includes(item.answer)) report(file, at('answer'), `"${item.answer}" is not one of the options: ${options.join(', ')}`);
-      const wrong = options.filter((key) => key !== item.answer);
-      for (const key of wrong) {
-        if (!item.misconceptions[key]) report(file, at(`misconceptions.${key}`), `is missing: explain the misconception behind choosing "${key}"`);
-      }
-      for (const key of Object.keys(item.misconceptions)) {
-        if (!wrong.includes(key)) report(file, at(`misconceptions.${key}`), `is not a wrong option: expected only ${wrong.join(', ')}`);
+      for (const question of questionsOf(item)) {
+        const { options, answer, at: where } = question;
+        if (question.type === 'choice' && (options.length < 3 || options.length > 4)) {
+          report(file, at(`${where}options`), `has ${options.length} options: expected 3 or 4 (a, b, c, d)`);
+        }
+        if (!options.includes(answer)) report(file, at(`${where}answer`), `"${answer}" is not one of the options: ${options.join(', ')}`);
+        if (!question.misconceptions) continue; // a sort's cases explain themselves with "why"
+        const wrong = options.filter((key) => key !== answer);
+        for (const key of wrong) {
+          if (!question.misconceptions[key]) report(file, at(`${where}misconceptions.${key}`), `is missing: explain the misconception behind choosing "${key}"`);
+        }
+        for (const key of Object.keys(question.misconceptions)) {
+          if (!wrong.includes(key)) report(file, at(`${where}misconceptions.${key}`), `is not a wrong option: expected only ${wrong.join(', ')}`);
+        }
       }
       for (const lang of LANGS) {
         const haystack = plainText(item.text[lang]).toLowerCase();
-        for (const cue of item.cues?.[lang] ?? []) {
+        for (const cue of ('cues' in item ? item.cues?.[lang] : undefined) ?? []) {
           if (!haystack.includes(cue.toLowerCase())) {
             report(file, at(`cues.${lang}`), `"${cue}" does not occur in text.${lang}: cue words must be copied from the scenario text`);
           }
@@ -222,9 +228,10 @@ export function compileContent(lessonsDir: string): CompiledCourse {
         }
         return;
       }
+      const parts = questionsOf(item).map(({ type, options, answer }): PartSpec => ({ type, options, answer }));
       module.items.push({
-        id: item.id, code: shortId(item.id), type: item.type, options, answer: item.answer,
-        difficulty: item.difficulty, tricky: item.tricky,
+        id: item.id, code: shortId(item.id), type: item.type, difficulty: item.difficulty, tricky: item.tricky,
+        ...(item.type === 'sort' || item.type === 'case' ? { options: [], answer: rightResponse(parts), parts } : parts[0]),
       } satisfies ItemSpec);
       for (const lang of LANGS) {
         const text = itemText(item, lang);
@@ -255,21 +262,56 @@ export function compileContent(lessonsDir: string): CompiledCourse {
   return { manifest: { id, version, mastery, gating, final, modules }, texts, facilitator, glossary, welcome };
 }
 
-function optionKeys(item: ItemSource): string[] {
-  if (item.type === 'classify-level') return [...LEVELS];
-  if (item.type === 'classify-strategy') return [...STRATEGIES];
-  return Object.keys(item.options).sort();
+interface Question extends PartSpec {
+  /** Where its fields are in the item, for messages: "" or e.g. "steps[1]." */
+  at: string;
+  misconceptions?: Partial<Record<string, Record<Lang, string>>>;
+}
+
+const STEP_TYPES = { level: 'classify-level', strategy: 'classify-strategy', choice: 'choice' } as const;
+
+const optionKeys = (type: QuestionType, options?: object): string[] =>
+  type === 'classify-level' ? [...LEVELS] : type === 'classify-strategy' ? [...STRATEGIES] : Object.keys(options ?? {}).sort();
+
+/** The questions an item asks: itself, or a sort's cases, or a case's steps. */
+function questionsOf(item: ItemSource): Question[] {
+  if (item.type === 'sort') {
+    return item.cases.map((c, i) => ({ type: 'classify-level', options: [...LEVELS], answer: c.answer, at: `cases[${i}].` }));
+  }
+  if (item.type === 'case') {
+    return item.steps.map((step, i) => {
+      const type = STEP_TYPES[step.kind];
+      return { type, options: optionKeys(type, step.options), answer: step.answer, misconceptions: step.misconceptions, at: `steps[${i}].` };
+    });
+  }
+  return [{ type: item.type, options: optionKeys(item.type, 'options' in item ? item.options : undefined), answer: item.answer, misconceptions: item.misconceptions, at: '' }];
 }
 
 function itemText(item: ItemSource, lang: Lang): ItemText {
   const pick = (record: Partial<Record<string, Record<Lang, string>>>) =>
     Object.fromEntries(Object.entries(record).map(([key, value]) => [key, renderInline(value![lang])]));
+  const common = { text: renderInline(item.text[lang]), rationale: renderInline(item.rationale[lang]), cues: [] as string[] };
+  if (item.type === 'sort') {
+    return { ...common, misconceptions: {}, parts: item.cases.map((c) => ({ text: renderInline(c.text[lang]), rationale: renderInline(c.why[lang]), misconceptions: {} })) };
+  }
+  if (item.type === 'case') {
+    return {
+      ...common,
+      misconceptions: {},
+      parts: item.steps.map((step) => ({
+        text: renderInline(step.prompt[lang]),
+        ...(step.options ? { options: pick(step.options) } : {}),
+        rationale: renderInline(step.rationale[lang]),
+        misconceptions: pick(step.misconceptions),
+        then: renderInline(step.then[lang]),
+      })),
+    };
+  }
   return {
-    text: renderInline(item.text[lang]),
+    ...common,
     ...(item.type === 'choice' ? { options: pick(item.options) } : {}),
-    rationale: renderInline(item.rationale[lang]),
     misconceptions: pick(item.misconceptions),
-    cues: item.cues?.[lang] ?? [],
+    cues: ('cues' in item ? item.cues?.[lang] : undefined) ?? [],
   };
 }
 

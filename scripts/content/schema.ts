@@ -44,13 +44,20 @@ export const moduleSchema = z.strictObject({
   objectives: localizedList,
   takeaways: localizedList,
   facilitator: facilitatorSchema,
-  quiz: z.strictObject({ size: z.number({ error: 'expected how many questions a quiz round asks' }).int().positive() }).optional(),
+  quiz: z
+    .strictObject({
+      size: z.number({ error: 'expected how many questions a quiz round asks' }).int().positive().optional(),
+      extended: z.number({ error: 'expected how many sorts or cases a quiz round asks' }).int().min(0).optional(),
+    })
+    .optional(),
 });
 
 export const glossarySchema = z.array(
   z.strictObject({ id: itemId, term: localized, definition: localized }),
   { error: 'expected a YAML list of terms (each starting with "- id:")' },
 );
+
+const misconceptions = z.record(z.string(), localized, { error: 'expected one entry per wrong option' });
 
 const common = {
   id: itemId,
@@ -60,7 +67,7 @@ const common = {
   tags: z.array(z.string()).default([]),
   text: localized,
   rationale: localized,
-  misconceptions: z.record(z.string(), localized, { error: 'expected one entry per wrong option' }),
+  misconceptions,
   /** Items sharing a contrast id show one situation handled at different levels. */
   contrast: itemId.optional(),
 };
@@ -75,6 +82,21 @@ const classify = <T extends string, K extends readonly [string, ...string[]]>(ty
     cues,
   });
 
+const choiceKey = z.enum(['a', 'b', 'c', 'd'], { error: 'expected one of the option keys a, b, c, d' });
+const choiceOptions = z.partialRecord(z.enum(['a', 'b', 'c', 'd'], { error: 'expected option keys a, b, c, d' }), localized);
+const { misconceptions: _perOption, ...shared } = common;
+
+/** One step of a `case`: a question of its own, then what happens next in the story. */
+const caseStep = z.strictObject({
+  kind: z.enum(['level', 'strategy', 'choice'], { error: 'expected level, strategy or choice' }),
+  prompt: localized,
+  options: choiceOptions.optional(),
+  answer: z.string({ error: 'expected the right option' }),
+  rationale: localized,
+  misconceptions,
+  then: localized,
+});
+
 export const itemSchema = z.discriminatedUnion(
   'type',
   [
@@ -83,12 +105,25 @@ export const itemSchema = z.discriminatedUnion(
     z.strictObject({
       ...common,
       type: z.literal('choice'),
-      options: z.partialRecord(z.enum(['a', 'b', 'c', 'd'], { error: 'expected option keys a, b, c, d' }), localized),
-      answer: z.enum(['a', 'b', 'c', 'd'], { error: 'expected one of the option keys a, b, c, d' }),
+      options: choiceOptions,
+      answer: choiceKey,
       cues: cues.optional(),
     }),
+    z.strictObject({
+      ...shared,
+      type: z.literal('sort'),
+      cases: z
+        .array(z.strictObject({ answer: z.enum(LEVELS, { error: `expected one of: ${LEVELS.join(', ')}` }), text: localized, why: localized }), { error: 'expected a list of cases' })
+        .min(3, 'has too few cases: a sort needs 3 to 6')
+        .max(6, 'has too many cases: a sort needs 3 to 6'),
+    }),
+    z.strictObject({
+      ...shared,
+      type: z.literal('case'),
+      steps: z.array(caseStep, { error: 'expected a list of steps' }).min(2, 'has too few steps: a case needs 2 to 4').max(4, 'has too many steps: a case needs 2 to 4'),
+    }),
   ],
-  { error: 'type: expected classify-level, classify-strategy or choice' },
+  { error: 'type: expected classify-level, classify-strategy, choice, sort or case' },
 );
 
 export const scenarioFileSchema = z.array(z.unknown(), { error: 'expected a YAML list of items (each starting with "- id:")' });

@@ -6,19 +6,33 @@ export type Localized<T = string> = Record<Lang, T>;
 
 export const LEVELS = ['casework', 'groupwork', 'systemic'] as const;
 export const STRATEGIES = ['locality', 'planning', 'action'] as const;
-export const ITEM_TYPES = ['classify-level', 'classify-strategy', 'choice'] as const;
+export const ITEM_TYPES = ['classify-level', 'classify-strategy', 'choice', 'sort', 'case'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
+/** The kinds of single question: a whole item, or one case of a sort, or one step of a case. */
+export type QuestionType = Exclude<ItemType, 'sort' | 'case'>;
 
-/** Language-neutral structure of one quiz item: enough to score it. */
+/** One question: its option keys in display order and the right one. */
+export interface PartSpec {
+  type: QuestionType;
+  options: string[];
+  answer: string;
+}
+
+/**
+ * Language-neutral structure of one quiz item: enough to score it. A `sort` (cases placed into
+ * levels) or `case` (a story in steps) has `parts`; its response is one option index (base 36)
+ * per part, e.g. "021", and `answer` is the right response. Other items are a single question.
+ */
 export interface ItemSpec {
   /** The author's id at build time; in the browser, the item's code (below), to keep the manifest small. */
   id: string;
   /** A stable 5-character code of the author's id (src/course/short-id.ts): what saved progress stores. */
   code: string;
   type: ItemType;
-  /** Option keys in display order. */
+  /** Option keys in display order (empty for items with parts). */
   options: string[];
   answer: string;
+  parts?: PartSpec[];
   /** Known at build time (content checks); not shipped to the browser, which does not use them yet. */
   difficulty?: 1 | 2 | 3;
   tricky?: boolean;
@@ -32,6 +46,8 @@ export interface ModuleSpec {
   pages: number;
   /** How many questions one quiz round draws from `items`. */
   quizSize: number;
+  /** How many of them are sorts or cases, when not 1. */
+  extended?: number;
   items: ItemSpec[];
 }
 
@@ -53,6 +69,17 @@ export interface ItemText {
   rationale: string;
   misconceptions: Record<string, string>;
   cues: string[];
+  /** sort: one per case (rationale = why it belongs at its level); case: one per step. */
+  parts?: PartText[];
+}
+
+export interface PartText {
+  text: string;
+  options?: Record<string, string>;
+  rationale: string;
+  misconceptions: Record<string, string>;
+  /** case: what happens next in the story, shown after the step is answered. */
+  then?: string;
 }
 
 /** One module's words in one language: a lazily loaded chunk. */

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
-import type { CourseManifest, Lang, ModuleSpec } from '../content/types.ts';
-import { isCorrect, lastChoice, scoreItems } from '../quiz/scoring.ts';
+import type { CourseManifest, ItemSpec, Lang, ModuleSpec } from '../content/types.ts';
+import { isComplete, isCorrect, isValidResponse, lastChoice, scoreItems } from '../quiz/scoring.ts';
 import { dayNumber, dueItems, PRACTICE_SIZE, scheduleAnswer } from '../quiz/review.ts';
 import { courseModules, FINAL, isFinalOpen, PRACTICE } from './final-assessment.ts';
 import { quizItems } from './quiz-round.ts';
@@ -58,6 +58,18 @@ const nextModule = (context: CourseContext) => {
   return index >= 0 ? modules[index + 1] : undefined;
 };
 
+/**
+ * The full response an answer event makes: a case is answered a step at a time (the event carries
+ * the step's option, added to the unfinished attempt); any other item in one go.
+ */
+function respond(context: CourseContext, item: ItemSpec, choice: string): string {
+  if (item.type !== 'case') return choice;
+  const last = lastChoice(context.progress.answers, item.id) ?? '';
+  const sofar = isComplete(item, last) ? '' : last;
+  const index = item.parts![sofar.length]?.options.indexOf(choice) ?? -1;
+  return index < 0 ? '' : sofar + index.toString(36);
+}
+
 /** Gating rule: in strict courses a module opens once the one before it is mastered. */
 export function isModuleUnlocked(manifest: CourseManifest, progress: Progress, moduleId: string): boolean {
   const index = manifest.modules.findIndex((m) => m.id === moduleId);
@@ -96,7 +108,13 @@ export const courseMachine = setup({
       event.type === 'module.open' && isModuleUnlocked(context.manifest, context.progress, event.module),
     isOffered: ({ context, event }) => {
       const place = placeAs(context, 'quiz');
-      return event.type === 'quiz.answer' && !!place && !!currentQuiz(context)[place.item]?.options.includes(event.choice);
+      const item = place && currentQuiz(context)[place.item];
+      return event.type === 'quiz.answer' && !!item && isValidResponse(item, respond(context, item, event.choice));
+    },
+    hasNextStep: ({ context }) => {
+      const place = placeAs(context, 'quiz');
+      const item = place && currentQuiz(context)[place.item];
+      return !!item && !isComplete(item, lastChoice(context.progress.answers, item.id));
     },
     hasNextPage: ({ context }) => {
       const place = placeAs(context, 'lesson');
@@ -116,7 +134,8 @@ export const courseMachine = setup({
     canTryAgain: ({ context }) => {
       const place = placeAs(context, 'quiz');
       const item = place && currentQuiz(context)[place.item];
-      return place?.module === PRACTICE && !!item && !isCorrect(item, lastChoice(context.progress.answers, item.id));
+      const last = item && lastChoice(context.progress.answers, item.id);
+      return place?.module === PRACTICE && !!item && isComplete(item, last) && !isCorrect(item, last);
     },
     hasNextModule: ({ context }) => {
       const next = nextModule(context);
@@ -167,10 +186,15 @@ export const courseMachine = setup({
         const place = placeAs(context, 'quiz')!;
         if (event.type !== 'quiz.answer') return context.progress;
         const item = currentQuiz(context)[place.item];
-        const attempts = [...(context.progress.answers[item.id] ?? []), event.choice].slice(-MAX_ATTEMPTS);
+        const response = respond(context, item, event.choice);
+        const earlier = context.progress.answers[item.id] ?? [];
+        // A case's next step extends the attempt it belongs to; anything else is a new attempt.
+        const continues = response.length > 1 && item.type === 'case';
+        const attempts = [...(continues ? earlier.slice(0, -1) : earlier), response].slice(-MAX_ATTEMPTS);
         const answers = { ...context.progress.answers, [item.id]: attempts };
-        const correct = isCorrect(item, event.choice);
-        const review = scheduleAnswer(context.progress.review, item.id, correct, context.today(), place.module === PRACTICE);
+        const review = isComplete(item, response)
+          ? scheduleAnswer(context.progress.review, item.id, isCorrect(item, response), context.today(), place.module === PRACTICE)
+          : context.progress.review;
         return { ...withPlace(context.progress, { ...place, answered: true }), answers, review };
       },
     }),
@@ -261,6 +285,7 @@ export const courseMachine = setup({
         feedback: {
           on: {
             'page.next': [
+              { guard: 'hasNextStep', target: 'question', actions: 'askAgain' },
               { guard: 'hasNextItem', target: 'question', actions: 'nextItem' },
               { guard: 'isPractising', target: '#course.summary', actions: 'finishPractice' },
               { target: '#course.summary', actions: 'finishModule' },

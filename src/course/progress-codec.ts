@@ -10,6 +10,7 @@ import { shortId } from './short-id.ts';
  *
  *   B1~courseVersion~lang~atWelcome~place~modules~answers~review~final~practice
  *   modules: <code><score>.<best>.<round>,…   answers: <code><option index per attempt>,…
+ *   (a sort or case: <code><response>.<response>…, a response being one option index per part)
  *   review: <code><box><due day, base 36>,…   practice: <code><code>…
  * (Records written before Practice existed have no practice field and are read as well.)
  */
@@ -27,7 +28,8 @@ export function encodeProgress(progress: Progress, manifest: CourseManifest): st
   const answers = Object.entries(progress.answers)
     .map(([id, attempts]) => {
       const item = items.get(id);
-      return item ? item.code + attempts.map((a) => item.options.indexOf(a).toString(36)).join('') : '';
+      if (!item) return '';
+      return item.code + (item.parts ? attempts.join('.') : attempts.map((a) => item.options.indexOf(a).toString(36)).join(''));
     })
     .filter(Boolean)
     .join(',');
@@ -74,7 +76,8 @@ export function decodeProgress(raw: string, manifest: CourseManifest): DecodedPr
     })),
     answers: Object.fromEntries(entries(answers).flatMap(([code, rest]) => {
       const item = items.get(code);
-      return item ? [[item.id, [...rest].map((c) => item.options[parseInt(c, 36)])]] : [];
+      if (!item) return [];
+      return [[item.id, item.parts ? rest.split('.') : [...rest].map((c) => item.options[parseInt(c, 36)])]];
     })),
     review: Object.fromEntries(entries(review).flatMap(([code, rest]) => {
       const item = items.get(code);

@@ -1,5 +1,5 @@
 import { LANGS, type CourseManifest, type Lang } from '../content/types.ts';
-import type { Answers } from '../quiz/scoring.ts';
+import { isValidResponse, type Answers } from '../quiz/scoring.ts';
 import type { Review } from '../quiz/review.ts';
 import { courseModules, PRACTICE } from './final-assessment.ts';
 import { quizItems } from './quiz-round.ts';
@@ -72,7 +72,7 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
     for (const [id, attempts] of Object.entries(data.answers)) {
       const item = items.get(id);
       if (!item || !Array.isArray(attempts)) continue;
-      const kept = attempts.filter((a): a is string => typeof a === 'string' && item.options.includes(a)).slice(-MAX_ATTEMPTS);
+      const kept = attempts.filter((a): a is string => typeof a === 'string' && isValidResponse(item, a)).slice(-MAX_ATTEMPTS);
       if (kept.length) answers[id] = kept;
     }
   }

@@ -1,5 +1,5 @@
 import { LEVELS, STRATEGIES, type ItemSpec } from '../content/types.ts';
-import { lastChoice, type Answers } from './scoring.ts';
+import { lastChoice, partChoices, partsOf, type Answers } from './scoring.ts';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -23,16 +23,20 @@ export interface Confusion {
   counts: number[][];
 }
 
-/** The learner's answers to classification items of one kind, as a 3×3 table. */
+/** The learner's classifications of one kind (whole items, a sort's cases, a case's steps), as a 3×3 table. */
 export function confusionMatrix(items: readonly ItemSpec[], answers: Answers, type: 'classify-level' | 'classify-strategy'): Confusion | null {
   const classes = type === 'classify-level' ? LEVELS : STRATEGIES;
   const counts = classes.map(() => classes.map(() => 0));
   let any = false;
   for (const item of items) {
-    const chosen = lastChoice(answers, item.id);
-    if (item.type !== type || chosen === undefined) continue;
-    counts[classes.indexOf(item.answer as never)][classes.indexOf(chosen as never)] += 1;
-    any = true;
+    const response = lastChoice(answers, item.id);
+    if (response === undefined) continue;
+    const chosen = partChoices(item, response);
+    partsOf(item).forEach((part, i) => {
+      if (part.type !== type || chosen[i] === undefined) return;
+      counts[classes.indexOf(part.answer as never)][classes.indexOf(chosen[i] as never)] += 1;
+      any = true;
+    });
   }
   return any ? { classes, counts } : null;
 }

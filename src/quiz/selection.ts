@@ -29,7 +29,9 @@ function drawBalanced(pool: readonly ItemSpec[], size: number, key: string, roun
   size = Math.min(size, pool.length);
   const bank = shuffle(pool, seededRandom(key)); // one fixed order per pool
   const groups = new Map<string, ItemSpec[]>();
-  for (const item of bank) groups.set(item.answer, [...(groups.get(item.answer) ?? []), item]);
+  // Single questions balance by answer; sorts and cases (whose answers are all different) by type.
+  const groupOf = (item: ItemSpec) => (item.parts ? item.type : item.answer);
+  for (const item of bank) groups.set(groupOf(item), [...(groups.get(groupOf(item)) ?? []), item]);
   const lists = [...groups.values()];
   const quota = Math.ceil(size / lists.length);
   // Each round starts one quota further along every answer's list, wrapping around.
@@ -41,9 +43,19 @@ function drawBalanced(pool: readonly ItemSpec[], size: number, key: string, roun
   return picked;
 }
 
-/** The questions of one module quiz round. */
-export const drawModuleQuiz = (module: ModuleSpec, round: number): ItemSpec[] =>
-  shuffle(drawBalanced(module.items, module.quizSize, module.id, round), seededRandom(`${module.id}:${round}`));
+/**
+ * The questions of one module quiz round: single questions first, then `extended` sorts or cases
+ * (default 1), which build on them.
+ */
+export function drawModuleQuiz(module: ModuleSpec, round: number): ItemSpec[] {
+  const extended = module.items.filter((item) => item.parts);
+  const single = module.items.filter((item) => !item.parts);
+  const take = Math.min(extended.length, module.extended ?? 1, module.quizSize);
+  return [
+    ...shuffle(drawBalanced(single, module.quizSize - take, module.id, round), seededRandom(`${module.id}:${round}`)),
+    ...drawBalanced(extended, take, `${module.id}:extended`, round),
+  ];
+}
 
 export interface FinalMix {
   /** Items per level (casework, groupwork, systemic). */

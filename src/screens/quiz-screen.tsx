@@ -1,16 +1,13 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { Feedback } from '../components/feedback.tsx';
-import { htmlToText } from '../components/html-text.ts';
-import { OptionGroup } from '../components/option-group.tsx';
-import { RichText } from '../components/rich-text.tsx';
-import type { ItemSpec, ItemText, ModuleSpec } from '../content/types.ts';
+import type { ItemSpec, ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
 import { FINAL, PRACTICE } from '../course/final-assessment.ts';
 import { quizItems, textModuleOf } from '../course/quiz-round.ts';
-import { highlightCues } from '../quiz/feedback.ts';
-import { isCorrect, lastChoice } from '../quiz/scoring.ts';
+import { CaseQuestion } from '../quiz/case-question.tsx';
+import { isComplete, lastChoice } from '../quiz/scoring.ts';
+import { SingleQuestion } from '../quiz/single-question.tsx';
+import { SortQuestion } from '../quiz/sort-question.tsx';
 import { ModuleFrame } from './module-frame.tsx';
 import { useCourse } from './use-course.ts';
 
@@ -20,111 +17,65 @@ interface QuizScreenProps {
   answered: boolean;
 }
 
+const QUESTIONS = { sort: SortQuestion, case: CaseQuestion } as const;
+
 export function QuizScreen({ module, index, answered }: QuizScreenProps) {
   const { send, manifest } = useCourse();
   const { t } = useTranslation('course');
   const items = CourseContext.useSelector((s) => quizItems(s.context.progress, module), sameIds);
   const item = items[index];
-  const chosen = CourseContext.useSelector((s) => lastChoice(s.context.progress.answers, item.id));
-  // The choice before committing is the learner's draft; it survives a language switch, not a reload.
-  const [draft, setDraft] = useState<string>();
-  const [mustChoose, setMustChoose] = useState(false);
+  const response = CourseContext.useSelector((s) => lastChoice(s.context.progress.answers, item.id));
   // "Try again" (Practice only) asks the same question anew: focus goes back to its heading.
   const [tries, setTries] = useState(0);
   const canTryAgain = CourseContext.useSelector((s) => s.can({ type: 'quiz.again' }));
+  const textOf = CourseContext.useSelector((s) => textModuleOf(manifest, s.context.progress, index)) ?? module.id;
   const last = index + 1 === items.length;
   const practising = module.id === PRACTICE;
-  const textOf = CourseContext.useSelector((s) => textModuleOf(manifest, s.context.progress, index)) ?? module.id;
-
-  const optionLabel = (key: string, text: ItemText): string => {
-    if (item.type === 'classify-level') return t(`levels.${key as 'casework'}`);
-    if (item.type === 'classify-strategy') return t(`strategies.${key as 'locality'}`);
-    return htmlToText(text.options?.[key] ?? key);
-  };
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    if (answered) send({ type: 'page.next' });
-    else if (draft) send({ type: 'quiz.answer', choice: draft });
-    else setMustChoose(true);
-  };
+  // A case moves on a step at a time; a new step is announced by moving focus to the heading.
+  const unfinished = item.type === 'case' && !!response && !isComplete(item, response);
+  const step = item.type !== 'case' || !response ? 0 : answered ? response.length - 1 : unfinished ? response.length : 0;
+  const submitLabel = !answered
+    ? t('quiz.check')
+    : unfinished
+      ? t('case.continue')
+      : !last ? t('quiz.next') : module.id === FINAL ? t('quiz.toResult') : practising ? t('quiz.toPracticeSummary') : t('quiz.toSummary');
+  const Question = item.type === 'sort' || item.type === 'case' ? QUESTIONS[item.type] : SingleQuestion;
 
   return (
     <ModuleFrame
       module={module}
-      // A final-assessment question shows the text of the module it comes from.
       textOf={textOf}
       eyebrow={module.id === FINAL ? t('final.heading') : practising ? t('practice.heading') : undefined}
-      focusKey={`quiz-${module.id}-${index}-${tries}`}
+      focusKey={`quiz-${module.id}-${index}-${tries}-${step}`}
       heading={() => t('quiz.questionOf', { number: index + 1, total: items.length })}
     >
-      {(text) => {
-        const itemText = text.items[item.id];
-        const correct = isCorrect(item, chosen);
-        return (
-          <form className="quiz" onSubmit={submit} noValidate>
-            {item.type !== 'choice' && (
-              <RichText as="p" className="scenario" html={answered ? highlightCues(itemText.text, itemText.cues) : itemText.text} />
-            )}
-            <OptionGroup
-              name={item.id}
-              legend={item.type === 'choice' ? <RichText as="span" html={itemText.text} /> : prompt(item, t)}
-              value={answered ? chosen : draft}
-              disabled={answered}
-              onChange={(key) => {
-                setDraft(key);
-                setMustChoose(false);
-              }}
-              options={item.options.map((key) => ({
-                key,
-                label: optionLabel(key, itemText),
-                mark: !answered ? undefined : key === item.answer ? 'right' : key === chosen ? 'wrong' : undefined,
-              }))}
-            />
-            {mustChoose && !answered && <p role="alert" className="hint">{t('quiz.chooseFirst')}</p>}
-            <div role="status" className="feedback-region">
-              {answered && chosen && (
-                <Feedback
-                  correct={correct}
-                  verdict={correct ? t('quiz.correct') : t('quiz.incorrect')}
-                  yourAnswer={t('quiz.yourAnswer', { answer: optionLabel(chosen, itemText) })}
-                  rightAnswer={t('quiz.rightAnswer', { answer: optionLabel(item.answer, itemText) })}
-                  whyHeading={t('quiz.whyHeading')}
-                  rationaleHtml={itemText.rationale}
-                  misconceptionHeading={t('quiz.misconceptionHeading')}
-                  misconceptionHtml={correct ? undefined : itemText.misconceptions[chosen]}
-                  cuesHeading={t('quiz.cuesHeading')}
-                  cues={itemText.cues}
-                />
-              )}
-            </div>
-            {/* One button that changes role keeps keyboard focus in place after answering. */}
-            <div className="actions">
-              <button type="submit" className="primary">
-                {!answered ? t('quiz.check') : !last ? t('quiz.next') : module.id === FINAL ? t('quiz.toResult') : practising ? t('quiz.toPracticeSummary') : t('quiz.toSummary')}
+      {(text) => (
+        <Question
+          key={tries}
+          item={item}
+          text={text.items[item.id]}
+          answered={answered}
+          response={response}
+          onAnswer={(choice) => send({ type: 'quiz.answer', choice })}
+          submitLabel={submitLabel}
+          onNext={() => send({ type: 'page.next' })}
+          tryAgain={
+            canTryAgain && (
+              <button
+                type="button"
+                onClick={() => {
+                  setTries(tries + 1);
+                  send({ type: 'quiz.again' });
+                }}
+              >
+                {t('quiz.tryAgain')}
               </button>
-              {answered && canTryAgain && (
-                <button
-                  type="button"
-                  onClick={() => {
-                    setDraft(undefined);
-                    setTries(tries + 1);
-                    send({ type: 'quiz.again' });
-                  }}
-                >
-                  {t('quiz.tryAgain')}
-                </button>
-              )}
-            </div>
-          </form>
-        );
-      }}
+            )
+          }
+        />
+      )}
     </ModuleFrame>
   );
 }
 
 const sameIds = (a: ItemSpec[], b: ItemSpec[]) => a.length === b.length && a.every((item, i) => item.id === b[i].id);
-
-function prompt(item: ItemSpec, t: TFunction<'course'>) {
-  return item.type === 'classify-level' ? t('quiz.promptLevel') : t('quiz.promptStrategy');
-}

@@ -74,8 +74,9 @@ describe('Progress record encoding', () => {
       ...createProgress(course),
       lang: 'en',
       atWelcome: false,
-      place: { screen: 'quiz', module: lastModule.id, item: lastModule.items.length - 1, answered: true },
-      answers: Object.fromEntries(items.map((i) => [i.id, Array.from({ length: MAX_ATTEMPTS }, (_, n) => i.options[n % i.options.length])])),
+      place: { screen: 'quiz', module: lastModule.id, item: Math.min(lastModule.quizSize, lastModule.items.length) - 1, answered: true },
+      answers: Object.fromEntries(items.map((i) => [i.id, Array.from({ length: MAX_ATTEMPTS }, (_, n) =>
+        i.parts ? i.parts.map((p, k) => ((n + k) % p.options.length).toString(36)).join('') : i.options[n % i.options.length])])),
       modules: Object.fromEntries(course.modules.map((m) => [m.id, { score: 100, best: 100 }])),
       review: Object.fromEntries(items.map((i) => [i.id, [9, 99999] as [number, number]])),
       practice: items.slice(0, 10).map((i) => i.id),

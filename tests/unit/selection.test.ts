@@ -8,19 +8,31 @@ import { drawModuleQuiz, seededRandom, shuffle } from '../../src/quiz/selection.
 const course = compileContent(path.resolve('lessons')).manifest;
 const levels = course.modules.find((m) => m.items.some((i) => i.type === 'classify-level'))!;
 
-/** Any module: 1–40 items with 2–4 answer classes, any quiz size. */
+const sortItem = (i: number): ItemSpec => ({
+  id: `sort-${i}`, code: `s${i}`, type: 'sort', options: [], answer: '012',
+  parts: [0, 1, 2].map((n) => ({ type: 'classify-level', options: ['casework', 'groupwork', 'systemic'], answer: ['casework', 'groupwork', 'systemic'][n] })),
+});
+
+/** Any module: 1–40 single questions with 2–4 answer classes, maybe some sorts, any quiz size. */
 const arbitraryModule = fc
   .record({
     answers: fc.array(fc.constantFrom('casework', 'groupwork', 'systemic', 'x'), { minLength: 1, maxLength: 40 }),
+    sorts: fc.nat(4),
+    extended: fc.option(fc.nat(3), { nil: undefined }),
     quizSize: fc.integer({ min: 1, max: 45 }),
     id: fc.string({ minLength: 1, maxLength: 12 }),
   })
-  .map(({ answers, quizSize, id }): ModuleSpec => ({
-    id, number: 1, minutes: 1, pages: 1, quizSize,
-    items: answers.map((answer, i): ItemSpec => ({ id: `item-${i}`, code: `i${i}`, type: 'classify-level', options: [answer], answer, difficulty: 1, tricky: false })),
+  .map(({ answers, sorts, extended, quizSize, id }): ModuleSpec => ({
+    id, number: 1, minutes: 1, pages: 1, quizSize, extended,
+    items: [
+      ...answers.map((answer, i): ItemSpec => ({ id: `item-${i}`, code: `i${i}`, type: 'classify-level', options: [answer], answer, difficulty: 1, tricky: false })),
+      ...Array.from({ length: sorts }, (_, i) => sortItem(i)),
+    ],
   }));
 
-const countBy = (items: ItemSpec[]) => items.reduce<Record<string, number>>((acc, i) => ({ ...acc, [i.answer]: (acc[i.answer] ?? 0) + 1 }), {});
+const countBy = (items: ItemSpec[]) =>
+  items.reduce<Record<string, number>>((acc, i) => ({ ...acc, [i.parts ? i.type : i.answer]: (acc[i.parts ? i.type : i.answer] ?? 0) + 1 }), {});
+const singles = (items: ItemSpec[]) => items.filter((i) => !i.parts);
 
 describe('drawing a quiz round', () => {
   it('is deterministic for a module and round, never repeats an item, and has the set size (property)', () => {
@@ -28,14 +40,17 @@ describe('drawing a quiz round', () => {
       const draw = drawModuleQuiz(module, round);
       expect(drawModuleQuiz(module, round)).toEqual(draw);
       expect(new Set(draw.map((i) => i.id)).size).toBe(draw.length);
-      expect(draw.length).toBe(Math.min(module.quizSize, module.items.length));
+      // `extended` sorts or cases (default 1) where there are some, the rest single questions.
+      const extended = Math.min(module.extended ?? 1, module.items.length - singles(module.items).length, module.quizSize);
+      expect(draw.length - singles(draw).length).toBe(extended);
+      expect(singles(draw).length).toBe(Math.min(module.quizSize - extended, singles(module.items).length));
     }));
   });
 
   it('is balanced across answers wherever the bank allows (property)', () => {
     fc.assert(fc.property(arbitraryModule, fc.nat(50), (module, round) => {
-      const available = countBy(module.items);
-      const drawn = countBy(drawModuleQuiz(module, round));
+      const available = countBy(singles(module.items));
+      const drawn = countBy(singles(drawModuleQuiz(module, round)));
       const notExhausted = Object.keys(available).filter((a) => (drawn[a] ?? 0) < available[a]);
       const counts = notExhausted.map((a) => drawn[a] ?? 0);
       // Classes with items left over differ by at most one question, and get at least as many as any exhausted class.
@@ -44,10 +59,10 @@ describe('drawing a quiz round', () => {
     }));
   });
 
-  it('asks the levels module 4 of each level, and new questions on a retry', () => {
+  it('asks the levels module 4 of each level and a sort, and new questions on a retry', () => {
     const first = drawModuleQuiz(levels, 0);
     const second = drawModuleQuiz(levels, 1);
-    expect(countBy(first)).toEqual({ casework: 4, groupwork: 4, systemic: 4 });
+    expect(countBy(first)).toEqual({ casework: 4, groupwork: 4, systemic: 4, sort: 1 });
     expect(second.filter((item) => first.some((f) => f.id === item.id))).toEqual([]);
   });
 
