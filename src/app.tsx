@@ -11,9 +11,9 @@ import type { Progress } from './course/progress.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
 import { ReferenceContext, type ReferencePage } from './screens/reference-context.ts';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
-import { Notice } from './components/notice.tsx';
-import { downloadText } from './components/download.ts';
-import type { ProgressStore, StoreNotice } from './tracking/local-store.ts';
+import type { ProgressStore } from './tracking/local-store.ts';
+import type { LmsSession } from './tracking/lms.ts';
+import type { CourseNotice } from './tracking/notices.ts';
 import { StoreContext } from './tracking/store-context.ts';
 import { usePersistProgress } from './tracking/use-persist-progress.ts';
 
@@ -21,14 +21,16 @@ interface AppProps {
   manifest: CourseManifest;
   progress: Progress;
   store: ProgressStore;
-  notice?: StoreNotice;
+  notice?: CourseNotice;
+  /** Present when the course runs inside an LMS (src/tracking/lms.ts). */
+  lms?: LmsSession;
 }
 
-export function App({ manifest, progress, store, notice }: AppProps) {
+export function App({ manifest, progress, store, notice, lms }: AppProps) {
   return (
     <CourseContext.Provider options={{ input: { manifest, progress } }}>
       <StoreContext.Provider value={store}>
-        <Shell store={store} notice={notice} />
+        <Shell store={store} notice={notice} lms={lms} />
       </StoreContext.Provider>
     </CourseContext.Provider>
   );
@@ -37,33 +39,24 @@ export function App({ manifest, progress, store, notice }: AppProps) {
 const ModuleScreen = createLazyScreen(() => import('./screens/module-screen.tsx'));
 const ReferenceScreen = createLazyScreen(() => import('./screens/reference-screen.tsx'));
 
-const NOTICE_KEYS = {
-  unreadable: 'errors.progressUnreadable',
-  future: 'errors.progressFuture',
-  storageUnavailable: 'errors.storageUnavailable',
-  storageFull: 'errors.storageFull',
-  otherTab: 'errors.otherTab',
-  textFailed: 'errors.textFailed',
-} as const;
-type ShellNotice = keyof typeof NOTICE_KEYS;
+// Notices are rare: their code and words load when one is shown.
+const NoticeScreen = createLazyScreen(() => import('./screens/notice-screen.tsx'));
 
-function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: StoreNotice }) {
+function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notice?: CourseNotice; lms?: LmsSession }) {
   const { t, i18n } = useTranslation();
   const actor = CourseContext.useActorRef();
   const state = CourseContext.useSelector((s) => s.value);
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
-  const [notice, setNotice] = useState<ShellNotice | undefined>(loadNotice);
+  const [notice, setNotice] = useState<CourseNotice | undefined>(loadNotice);
   // The glossary and trainers' notes open over the course; the learner's place does not move.
   const [reference, setReference] = useState<{ page: ReferencePage; term?: string } | null>(null);
   const openReference = useCallback((page: ReferencePage, term?: string) => setReference({ page, term }), []);
   // Each kind of notice is shown until the learner closes it, and then not again.
-  const dismissed = useRef(new Set<ShellNotice>());
-  const show = useCallback((kind: ShellNotice) => !dismissed.current.has(kind) && setNotice(kind), []);
+  const dismissed = useRef(new Set<CourseNotice>());
+  const show = useCallback((kind: CourseNotice) => !dismissed.current.has(kind) && setNotice(kind), []);
   usePersistProgress(actor, store, show);
-  const exportProgress = async () => {
-    const { createProgressFile, progressFileName } = await import('./tracking/progress-file.ts');
-    downloadText(progressFileName(manifest), createProgressFile(actor.getSnapshot().context.progress, manifest));
-  };
+  useEffect(() => lms?.connect(actor, { show, clear: (kind) => setNotice((now) => (now === kind ? undefined : now)) }), [lms, actor, show]);
+  const [exited, setExited] = useState(false);
 
   const lang = i18n.language as Lang;
   const titles = useTitles(lang);
@@ -105,6 +98,11 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
             {t('app.home')}
           </button>
         )}
+        {lms && !exited && (
+          <button type="button" onClick={() => (lms.exit(), setExited(true), show('lmsFinished'))}>
+            {t('app.exit')}
+          </button>
+        )}
         <LanguageSwitch
           label={t('language.label')}
           current={lang}
@@ -114,26 +112,13 @@ function Shell({ store, notice: loadNotice }: { store: ProgressStore; notice?: S
       </header>
       <main id="main" tabIndex={-1}>
         {notice && (
-          <Notice
-            message={t(NOTICE_KEYS[notice])}
-            dismissLabel={t('app.dismiss')}
-            tone={notice === 'otherTab' ? 'info' : 'error'}
+          <NoticeScreen.LazyScreen
+            kind={notice}
             onDismiss={() => {
               dismissed.current.add(notice);
               setNotice(undefined);
             }}
-          >
-            {(notice === 'unreadable' || notice === 'future') && (
-              <button type="button" onClick={() => downloadText(`${manifest.id}-unreadable-progress.txt`, store.unreadable().join('\n\n'), 'text/plain')}>
-                {t('errors.downloadUnreadable')}
-              </button>
-            )}
-            {(notice === 'storageUnavailable' || notice === 'storageFull') && (
-              <button type="button" onClick={exportProgress}>
-                {t('progress.export')}
-              </button>
-            )}
-          </Notice>
+          />
         )}
         <ReferenceContext.Provider value={openReference}>
           {reference ? (

@@ -2,8 +2,10 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app.tsx';
 import { fetchWelcome } from './content/module-text.ts';
 import type { CourseManifest } from './content/types.ts';
+import type { Progress } from './course/progress.ts';
 import { createI18n, loadStrings, resolveLanguage } from './i18n/i18n.ts';
 import { createLocalStore } from './tracking/local-store.ts';
+import type { CourseNotice } from './tracking/notices.ts';
 
 interface BootOptions {
   manifest: CourseManifest;
@@ -12,16 +14,24 @@ interface BootOptions {
   browserLanguages: readonly string[];
 }
 
-/** Loads saved progress, picks the language, loads its strings and returns the course to render. */
+/**
+ * Loads saved progress — from the LMS when the course runs in one, else from this device — picks
+ * the language, loads its strings and returns the course to render.
+ */
 export async function bootCourse({ manifest, storage, search, browserLanguages }: BootOptions) {
-  const store = createLocalStore(manifest, storage);
-  const { progress, notice } = store.load();
-  const lang = resolveLanguage({ query: new URLSearchParams(search).get('lang'), saved: progress.lang, browser: browserLanguages });
+  // An LMS runs the course in a frame or a pop-up (or, offline players, gives this window the API):
+  // only then is the LMS code loaded to look for it.
+  const launched = window.parent !== window || !!window.opener || 'API' in window || 'API_1484_11' in window;
+  const lms = launched ? (await import('./tracking/lms.ts')).findLms(manifest, storage) : null;
+  const store = lms?.session?.store ?? createLocalStore(manifest, storage);
+  const { progress, notice }: { progress: Progress; notice?: CourseNotice } = lms?.session ?? { ...store.load(), ...(lms?.failed && { notice: 'lmsUnavailable' }) };
+  const saved = progress.lang ?? lms?.session?.lang;
+  const lang = resolveLanguage({ query: new URLSearchParams(search).get('lang'), saved, browser: browserLanguages });
   const [ui] = await Promise.all([loadStrings(lang, 'ui'), fetchWelcome(lang)]);
   const i18n = createI18n(lang, { [lang]: { ui } });
   return (
     <I18nextProvider i18n={i18n}>
-      <App manifest={manifest} progress={{ ...progress, lang }} store={store} notice={notice} />
+      <App manifest={lms?.session?.manifest ?? manifest} progress={{ ...progress, lang }} store={store} notice={notice} lms={lms?.session ?? undefined} />
     </I18nextProvider>
   );
 }

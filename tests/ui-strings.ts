@@ -9,8 +9,8 @@ import { createI18n } from '../src/i18n/i18n.ts';
 const merged = <U extends object, C extends object>(ui: U, course: C) => ({
   ...ui,
   ...course,
-  progress: { ...(ui as { progress: object }).progress, ...(course as { progress: object }).progress },
-}) as U & C & { progress: typeof idUi.progress & typeof idCourse.progress };
+  welcome: { ...(ui as { welcome: object }).welcome, ...(course as { welcome: object }).welcome },
+}) as U & C & { welcome: typeof idUi.welcome & typeof idCourse.welcome };
 
 export const uiStrings = { id: merged(idUi, idCourse), en: merged(enUi, enCourse) };
 export const namespaces = { id: { ui: idUi, course: idCourse }, en: { ui: enUi, course: enCourse } };

@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assign, emit, setup } from 'xstate';
 import type { CourseManifest, ItemSpec, Lang, ModuleSpec } from '../content/types.ts';
 import { isComplete, isCorrect, isValidResponse, lastChoice, scoreItems } from '../quiz/scoring.ts';
 import { dayNumber, dueItems, PRACTICE_SIZE, scheduleAnswer } from '../quiz/review.ts';
@@ -93,11 +93,15 @@ const withPlace = (progress: Progress, place: Place): Progress => ({
   modules: { ...progress.modules, [place.module]: progress.modules[place.module] ?? {} },
 });
 
+/** What the machine tells listeners (an LMS tracker) besides its Progress record: one finished answer. */
+export type CourseEmitted = { type: 'answered'; item: ItemSpec; response: string };
+
 export const courseMachine = setup({
   types: {
     context: {} as CourseContext,
     events: {} as CourseEvent,
     input: {} as CourseInput,
+    emitted: {} as CourseEmitted,
   },
   guards: {
     isAtLesson: ({ context }) => !context.progress.atWelcome && !!placeAs(context, 'lesson'),
@@ -198,6 +202,11 @@ export const courseMachine = setup({
         return { ...withPlace(context.progress, { ...place, answered: true }), answers, review };
       },
     }),
+    announceAnswer: emit(({ context }) => {
+      const place = placeAs(context, 'quiz')!;
+      const item = currentQuiz(context)[place.item];
+      return { type: 'answered' as const, item, response: lastChoice(context.progress.answers, item.id)! };
+    }),
     askAgain: assign({
       progress: ({ context }) => withPlace(context.progress, { ...placeAs(context, 'quiz')!, answered: false }),
     }),
@@ -280,7 +289,7 @@ export const courseMachine = setup({
       states: {
         question: {
           // Nothing reveals the answer until the learner commits to a choice.
-          on: { 'quiz.answer': { guard: 'isOffered', target: 'feedback', actions: 'recordAnswer' } },
+          on: { 'quiz.answer': { guard: 'isOffered', target: 'feedback', actions: ['recordAnswer', 'announceAnswer'] } },
         },
         feedback: {
           on: {

@@ -9,7 +9,7 @@ import { loadNamespaces } from '../i18n/i18n.ts';
  * stays small. `preload` fetches both ahead of time; until they arrive the learner sees "Loading…",
  * and a failed download offers a retry.
  */
-export function createLazyScreen<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+export function createLazyScreen<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, { quiet = false } = {}) {
   let Loaded: ComponentType<P> | undefined;
   const preload = (i18n: I18n) =>
     Promise.all([load().then((m) => void (Loaded = m.default)), loadNamespaces(i18n, i18n.language as Lang, ['course'])]);
@@ -42,7 +42,8 @@ export function createLazyScreen<P extends object>(load: () => Promise<{ default
         </div>
       );
     }
-    return <p role="status">{t('app.loading')}</p>;
+    // A quiet part (below the fold of a screen that is already shown) appears when ready.
+    return quiet ? null : <p role="status">{t('app.loading')}</p>;
   }
   return { LazyScreen, preload };
 }

@@ -56,7 +56,7 @@ export default function ProgressPanel() {
       <p>{t('progress.savedHere')}</p>
       <div className="actions">
         <button type="button" onClick={download}>
-          {t('ui:progress.export')}
+          {t('progress.export')}
         </button>
         <label className="file-button">
           {t('progress.import')}
@@ -91,7 +91,7 @@ export default function ProgressPanel() {
           </p>
           <div className="actions">
             <button type="button" onClick={download}>
-              {t('ui:progress.export')}
+              {t('progress.export')}
             </button>
             <button type="button" className="danger" onClick={() => replaceWith(createProgress(manifest), 'resetDone')}>
               {t('progress.resetYes')}

@@ -1,28 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
 import { RichText } from '../components/rich-text.tsx';
 import { useTitles, useWelcome } from '../content/module-text.ts';
 import { createLazyScreen } from './lazy-screen.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { CourseContext } from '../course/course-context.ts';
 import { isModuleUnlocked } from '../course/course-machine.ts';
-import { FINAL, hasPassedFinal, isFinalOpen } from '../course/final-assessment.ts';
-import { dueItems } from '../quiz/review.ts';
 import { useCourse } from './use-course.ts';
 
-// Export, import and reset are rarely needed: their code loads only when asked for.
-const ProgressPanel = createLazyScreen(() => import('./progress-panel.tsx'));
+// Below the module list, and needing the `course` strings: review, final assessment, progress file.
+const WelcomeExtras = createLazyScreen(() => import('./welcome-extras.tsx'), { quiet: true });
 
 export function WelcomeScreen() {
-  const [managing, setManaging] = useState(false);
   const { manifest, place, send, lang } = useCourse();
   const { t } = useTranslation();
   const progress = CourseContext.useSelector((s) => s.context.progress);
   const minutes = manifest.modules.reduce((sum, m) => sum + m.minutes, 0);
   const welcome = useWelcome(lang);
   const titles = useTitles(lang);
-  const finalOpen = isFinalOpen(manifest, progress);
-  const finalBest = progress.modules[FINAL]?.best;
 
   const status = (moduleId: string) => {
     const saved = progress.modules[moduleId];
@@ -70,48 +64,8 @@ export function WelcomeScreen() {
           </li>
         ))}
       </ol>
-      <h2>{t('welcome.finalHeading')}</h2>
-      <p>{t('welcome.finalIntro', { count: manifest.final.perLevel * 3 + manifest.final.strategies, passMark: manifest.final.passMark })}</p>
-      {finalBest !== undefined && (
-        <p>{hasPassedFinal(manifest, progress) ? t('welcome.finalPassed', { score: finalBest }) : t('welcome.finalNotPassed', { score: finalBest })}</p>
-      )}
-      <button type="button" aria-describedby={finalOpen ? undefined : 'final-locked'} disabled={!finalOpen} onClick={() => send({ type: 'final.start' })}>
-        {t('welcome.finalStart')}
-      </button>
-      {!finalOpen && <p id="final-locked">{t('welcome.finalLocked')}</p>}
-      <ReviewSection />
-      <button type="button" aria-expanded={managing} aria-controls="progress-panel" onClick={() => setManaging(!managing)}>
-        {t('progress.manage')}
-      </button>
-      <div id="progress-panel">
-        {managing && <ProgressPanel.LazyScreen />}
-      </div>
+      <WelcomeExtras.LazyScreen />
     </>
   );
 }
 
-/** Missed scenarios come back on a schedule (src/quiz/review.ts): how many are due, and Practice. */
-function ReviewSection() {
-  const { send, lang } = useCourse();
-  const { t } = useTranslation();
-  const review = CourseContext.useSelector((s) => s.context.progress.review);
-  const today = CourseContext.useSelector((s) => s.context.today());
-  const due = dueItems(review, today).length;
-  const next = Math.min(...Object.values(review).map(([, day]) => day));
-  if (!Object.keys(review).length) return null;
-  return (
-    <>
-      <h2>{t('welcome.reviewHeading')}</h2>
-      {due > 0 ? (
-        <>
-          <p>{t('welcome.reviewDue', { count: due })}</p>
-          <button type="button" onClick={() => send({ type: 'practice.start' })}>
-            {t('welcome.practiceStart')}
-          </button>
-        </>
-      ) : (
-        <p>{t('welcome.reviewNone', { when: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(next - today, 'day') })}</p>
-      )}
-    </>
-  );
-}

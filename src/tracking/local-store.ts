@@ -22,8 +22,7 @@ export interface ProgressStore {
  * Standalone tracker: the Progress record in localStorage, one key per course. Every access is
  * guarded: private modes and sandboxed frames throw on access, full devices throw on write.
  */
-export function createLocalStore(manifest: CourseManifest, storage: Storage | undefined): ProgressStore {
-  const key = `berdaya:${manifest.id}:progress`;
+export function createLocalStore(manifest: CourseManifest, storage: Storage | undefined, key = `berdaya:${manifest.id}:progress`): ProgressStore {
   const asideKey = `${key}:unreadable:`;
   const read = (name: string): string | null => {
     try {

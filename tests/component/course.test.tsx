@@ -154,7 +154,7 @@ describe('a learner taking the course', () => {
   it('tells me plainly when saved progress could not be read, and starts afresh', async () => {
     localStorage.setItem(`berdaya:${manifest.id}:progress`, 'garbage{');
     await renderCourse();
-    expect(screen.getByRole('alert')).toHaveTextContent('Catatan kemajuan belajar di perangkat ini tidak dapat dibaca');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Catatan kemajuan belajar di perangkat ini tidak dapat dibaca');
     expect(screen.getByRole('button', { name: 'Mulai belajar' })).toBeInTheDocument();
   });
 });

@@ -29,14 +29,14 @@ async function takeFinal(user: Awaited<ReturnType<typeof renderCourse>>['user'],
 describe('the final assessment', () => {
   it('stays closed until every module quiz is done', async () => {
     await renderCourse({ search: '?lang=en' });
-    expect(screen.getByRole('button', { name: 'Start the final assessment' })).toBeDisabled();
+    expect(await screen.findByRole('button', { name: 'Start the final assessment' })).toBeDisabled();
     expect(screen.getByText('Finish every module quiz first.')).toBeInTheDocument();
   });
 
   it('draws a balanced set, shows the result with a breakdown, and a retry draws other questions', async () => {
     modulesDone();
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: 'Start the final assessment' }));
+    await user.click(await screen.findByRole('button', { name: 'Start the final assessment' }));
     const first = await takeFinal(user, 0, 5);
     expect(first.filter((i) => i.type === 'classify-level')).toHaveLength(12);
     expect(first.filter((i) => i.type === 'classify-strategy')).toHaveLength(3);
@@ -55,7 +55,7 @@ describe('the final assessment', () => {
   it('prints a certificate with the name I type, which stays on this device and out of my progress', async () => {
     modulesDone();
     const { user } = await renderCourse({ search: '?lang=en' });
-    await user.click(screen.getByRole('button', { name: 'Start the final assessment' }));
+    await user.click(await screen.findByRole('button', { name: 'Start the final assessment' }));
     await takeFinal(user, 0, 0);
     await user.click(screen.getByRole('button', { name: 'See your certificate' }));
     await user.type(screen.getByLabelText('Name to print on the certificate (kept only on this device)'), 'Sri <b>Wahyuni</b>');

@@ -28,17 +28,17 @@ describe('reviewing missed scenarios on a later day', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2026, 10, 27, 20));
     await renderCourse({ search: '?lang=en' });
-    expect(screen.getByText('Nothing to review today. Next review tomorrow.')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing to review today. Next review tomorrow.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Start practice' })).not.toBeInTheDocument();
     cleanup();
 
     vi.setSystemTime(new Date(2026, 10, 28, 7));
     await renderCourse();
-    expect(screen.getByText('2 skenario perlu diulang hari ini.')).toBeInTheDocument();
+    expect(await screen.findByText('2 skenario perlu diulang hari ini.')).toBeInTheDocument();
     cleanup();
 
     const { user } = await renderCourse({ search: '?lang=en' });
-    expect(screen.getByText('2 scenarios to review today.')).toBeInTheDocument();
+    expect(await screen.findByText('2 scenarios to review today.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Start practice' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Question 1 of 2' })).toHaveFocus();
     expect(screen.getByText('Practice')).toBeInTheDocument();

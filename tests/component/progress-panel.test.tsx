@@ -17,7 +17,7 @@ afterEach(() => vi.restoreAllMocks());
 const [moduleOne] = manifest.modules;
 
 async function openPanel(user: Awaited<ReturnType<typeof renderCourse>>['user'], name = 'Kelola kemajuan') {
-  await user.click(screen.getByRole('button', { name }));
+  await user.click(await screen.findByRole('button', { name }));
   return within(await screen.findByRole('region', { name: /Kemajuan belajar Anda|Your progress/ }));
 }
 

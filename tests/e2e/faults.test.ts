@@ -55,12 +55,12 @@ describe('when something goes wrong the learner is told, and nothing is lost', (
       sessionStorage.setItem('seeded', 'yes');
     }, key);
     await page.goto(inject('baseURL'));
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain(say('id', (s) => s.errors.progressUnreadable));
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(say('id', (s) => s.notices.unreadable));
     expect(await heading(page).textContent()).toBe(titles.id.title);
     await expectAccessible(page, 'unreadable progress notice');
     const kept = await page.evaluate((k) => Object.keys(localStorage).filter((name) => name.startsWith(`${k}:unreadable:`)).map((name) => localStorage.getItem(name)), key);
     expect(kept).toEqual(['{"v":1,"answers":{"x"']);
-    const [download] = await Promise.all([page.waitForEvent('download'), button(page, say('id', (s) => s.errors.downloadUnreadable)).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), button(page, say('id', (s) => s.notices.downloadUnreadable)).click()]);
     expect(fs.readFileSync((await download.path())!, 'utf8')).toBe('{"v":1,"answers":{"x"');
     await button(page, say('id', (s) => s.app.dismiss)).click();
     expect(await page.getByRole('alert').count()).toBe(0);

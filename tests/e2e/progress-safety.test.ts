@@ -54,7 +54,7 @@ describe('progress is never lost', () => {
     });
     await first.page.goto(inject('baseURL'));
     await button(first.page, say('id', (s) => s.welcome.start)).click();
-    await expect.poll(() => first.page.getByRole('alert').textContent()).toContain(say('id', (s) => s.errors.storageFull));
+    await expect.poll(() => first.page.getByRole('alert').textContent()).toContain(say('id', (s) => s.notices.storageFull));
     await expectAccessible(first.page, 'storage full notice');
     await button(first.page, say('id', (s) => s.lesson.next)).click();
     await expect.poll(() => first.page.getByText(say('id', (s) => s.lesson.pageOf, { page: 2, total: moduleOne.pages })).count()).toBe(1);
@@ -86,18 +86,18 @@ describe('progress is never lost', () => {
       });
     });
     await session.page.goto(inject('baseURL'));
-    await expect.poll(() => session.page.getByRole('alert').textContent()).toContain(say('id', (s) => s.errors.storageUnavailable));
+    await expect.poll(() => session.page.getByRole('alert').textContent()).toContain(say('id', (s) => s.notices.storageUnavailable));
     await button(session.page, say('id', (s) => s.welcome.start)).click();
     await expect.poll(() => session.page.getByText(say('id', (s) => s.lesson.pageOf, { page: 1, total: moduleOne.pages })).count()).toBe(1);
     await expectClean(session);
   });
 
   it.each([
-    ['not a record at all', 'garbage', 'progressUnreadable'],
-    ['a cut-off record', 'B1~0.2.0~i~0~L', 'progressUnreadable'],
-    ['binary noise', '\u0000\u0001\u00ff', 'progressUnreadable'],
-    ['JSON of the wrong shape', '[1,2,3]', 'progressUnreadable'],
-    ['a record from a newer version', '{"v":99,"answers":{}}', 'progressFuture'],
+    ['not a record at all', 'garbage', 'unreadable'],
+    ['a cut-off record', 'B1~0.2.0~i~0~L', 'unreadable'],
+    ['binary noise', '\u0000\u0001\u00ff', 'unreadable'],
+    ['JSON of the wrong shape', '[1,2,3]', 'unreadable'],
+    ['a record from a newer version', '{"v":99,"answers":{}}', 'future'],
   ] as const)('with %s saved: the course starts, says so, and nothing breaks', async (_, stored, message) => {
     const session = await open();
     await session.context.addInitScript(([key, value]) => {
@@ -105,7 +105,7 @@ describe('progress is never lost', () => {
       if (location.protocol === 'http:') sessionStorage.setItem('seeded', 'yes');
     }, [KEY, stored] as const);
     await session.page.goto(inject('baseURL'));
-    await expect.poll(() => session.page.getByRole('alert').textContent()).toContain(say('id', (s) => s.errors[message]));
+    await expect.poll(() => session.page.getByRole('alert').textContent()).toContain(say('id', (s) => s.notices[message]));
     expect(await heading(session.page).textContent()).toBe(titles.id.title);
     await expectClean(session);
   });
@@ -122,7 +122,7 @@ describe('progress is never lost', () => {
     await button(tabB, say('id', (s) => s.quiz.next)).click();
     const second = await answer(tabB, 1);
 
-    await expect.poll(() => tabA.getByRole('alert').textContent()).toContain(say('id', (s) => s.errors.otherTab));
+    await expect.poll(() => tabA.getByRole('alert').textContent()).toContain(say('id', (s) => s.notices.otherTab));
     await button(tabA, say('id', (s) => s.quiz.next)).click(); // tab A's own next change saves the merged record
     await button(tabA, say('id', (s) => s.app.home)).click();
     await button(tabA, say('id', (s) => s.progress.manage)).click();

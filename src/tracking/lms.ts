@@ -1,0 +1,88 @@
+import type { ActorRefFrom } from 'xstate';
+import type { CourseManifest, Lang } from '../content/types.ts';
+import type { courseMachine } from '../course/course-machine.ts';
+import { mergeProgress, type Progress } from '../course/progress.ts';
+import { isCorrect } from '../quiz/scoring.ts';
+import { createLocalStore, type ProgressStore, type StoreNotice } from './local-store.ts';
+import type { CourseNotice, NoticeControl } from './notices.ts';
+import { findScormApi, type FoundApi } from './scorm/find-api.ts';
+import { localMirrorKey, startScormTracker } from './scorm/scorm-tracker.ts';
+
+/** The course inside an LMS: what it starts from, and how it reports. Loaded only when an LMS API is found. */
+export interface LmsSession {
+  /** The course with the LMS's pass mark, when it sets one, so both judge a pass alike. */
+  manifest: CourseManifest;
+  /** The LMS's record merged with this device's copy of it (nothing from either is lost). */
+  progress: Progress;
+  /** A copy on this device, per LMS learner, for when the LMS cannot be reached. */
+  store: ProgressStore;
+  lang: Lang | null;
+  notice?: CourseNotice;
+  /** Feeds the LMS from the course machine; returns a disconnect (React may connect twice). */
+  connect(actor: ActorRefFrom<typeof courseMachine>, notices: NoticeControl): () => void;
+  /** The course's "Save and exit": finish the LMS session (once). */
+  exit(): void;
+}
+
+/**
+ * Looks for an LMS API around this window. `session` is null when there is none (a plain frame:
+ * the course runs standalone) and also when the LMS refused to start one (`failed`: say so).
+ */
+export function findLms(manifest: CourseManifest, storage: Storage | undefined): { session: LmsSession | null; failed: boolean } {
+  const found = findScormApi();
+  const session = found && startLms(found, manifest, storage);
+  return { session, failed: !!found && !session };
+}
+
+export function startLms(found: FoundApi, manifest: CourseManifest, storage: Storage | undefined): LmsSession | null {
+  const tracker = startScormTracker(found, manifest);
+  if (tracker.state === 'failed-to-start') return null;
+  const { launch } = tracker;
+  const course = launch.masteryScore === null ? manifest : { ...manifest, final: { ...manifest.final, passMark: launch.masteryScore } };
+  const store = createLocalStore(course, storage, localMirrorKey(course, launch.learnerId));
+  const local = store.load();
+  const progress = launch.progress ? mergeProgress(launch.progress, local.progress) : local.progress;
+  const completed = !launch.progress && (launch.recorded === 'passed' || launch.recorded === 'completed');
+  const notice: CourseNotice | undefined = completed ? 'lmsCompleted' : (local.notice as StoreNotice | undefined);
+
+  return {
+    manifest: course,
+    progress,
+    store,
+    lang: launch.lang,
+    notice,
+    connect(actor, notices) {
+      let shownAt = Date.now();
+      let place = actor.getSnapshot().context.progress.place;
+      let saved = actor.getSnapshot().context.progress;
+      const onProgress = actor.subscribe(({ context: { progress: next } }) => {
+        if (next.place !== place && next.place?.screen === 'quiz' && !next.place.answered) shownAt = Date.now();
+        place = next.place;
+        if (next !== saved) tracker.record((saved = next));
+      });
+      const onAnswer = actor.on('answered', ({ item, response }) =>
+        tracker.answered({ item, response, correct: isCorrect(item, response), at: new Date(), latencyMs: Date.now() - shownAt }),
+      );
+      const onState = tracker.subscribe((state) => {
+        if (state === 'retrying') notices.show('lmsRetrying');
+        if (state === 'ok') notices.clear('lmsRetrying');
+      });
+      const onHide = () => document.visibilityState === 'hidden' && tracker.hide();
+      const onPageHide = () => tracker.finish();
+      // Back from the back-forward cache: the LMS session was finished when the page was hidden.
+      const onPageShow = (event: PageTransitionEvent) => event.persisted && tracker.state === 'ended' && notices.show('lmsEnded');
+      document.addEventListener('visibilitychange', onHide);
+      window.addEventListener('pagehide', onPageHide);
+      window.addEventListener('pageshow', onPageShow);
+      return () => {
+        onProgress.unsubscribe();
+        onAnswer.unsubscribe();
+        onState();
+        document.removeEventListener('visibilitychange', onHide);
+        window.removeEventListener('pagehide', onPageHide);
+        window.removeEventListener('pageshow', onPageShow);
+      };
+    },
+    exit: () => tracker.finish(),
+  };
+}

@@ -1,0 +1,484 @@
+import type { CourseManifest, ItemSpec, Lang } from '../../content/types.ts';
+import { courseModules } from '../../course/final-assessment.ts';
+import { decodeProgress, encodeProgress } from '../../course/progress-codec.ts';
+import { fitProgress, type Place, type Progress } from '../../course/progress.ts';
+import { shortId } from '../../course/short-id.ts';
+import type { FoundApi, ScormVersion } from './find-api.ts';
+import * as f from './scorm-format.ts';
+
+/**
+ * The course's side of a SCORM 1.2 / 2004 session: one initialise per page life, status, score,
+ * resume data and answers written in formats strict LMSs (Moodle) accept, commits retried until
+ * they succeed, one finish. See /work/shared/LMS.md for the rules and the field failures behind them.
+ */
+
+export type Recorded = 'passed' | 'completed' | 'failed' | 'incomplete' | 'not attempted' | 'unknown';
+
+export interface LmsLaunch {
+  /** From suspend data (or, if that is unreadable, the bookmark); null when there is nothing usable. */
+  progress: Progress | null;
+  /** The learner's language preference in the LMS, if it is one of the course's. */
+  lang: Lang | null;
+  /** The LMS's pass mark, percent 0–100. */
+  masteryScore: number | null;
+  /** What the LMS had recorded before this session. */
+  recorded: Recorded;
+  /** The LMS's learner id (the name is never read). */
+  learnerId: string | null;
+  /** 'resume' when the LMS continues an earlier session, 'ab-initio' for a new attempt, '' otherwise. */
+  entry: string;
+}
+
+export type LmsState = 'ok' | 'retrying' | 'ended' | 'failed-to-start';
+
+export interface AnswerRecord {
+  item: ItemSpec;
+  /** As in Progress.answers: the chosen option key; for a sort or case, one option index (base 36) per part. */
+  response: string;
+  correct: boolean;
+  at?: Date;
+  latencyMs?: number;
+}
+
+export interface LmsTracker {
+  readonly version: ScormVersion;
+  readonly launch: LmsLaunch;
+  /** The current state (what subscribers were last told). */
+  readonly state: LmsState;
+  /** Progress changed: set location, suspend data, status, score, progress measure (2004), language, session time, exit=suspend; then commit (with retries). */
+  record(progress: Progress): void;
+  /** One answer: append one interaction at n = _count (committed with the next record(), or just after). */
+  answered(answer: AnswerRecord): void;
+  /** visibilitychange hidden: commit only. */
+  hide(): void;
+  /** pagehide or the course's Exit: finish exactly once; later calls do nothing. */
+  finish(): void;
+  subscribe(listener: (state: LmsState) => void): () => void;
+}
+
+export interface TrackerOptions {
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => () => void;
+}
+
+/** What the course reports; the dialects turn it into 1.2 / 2004 status elements. */
+type Status = 'incomplete' | 'failed' | 'passed';
+type Writes = [element: string, value: string][];
+
+/** Never report a status below what the LMS already has (or what we sent): no downgrades. */
+const RANK: Record<Recorded, number> = { 'not attempted': 0, unknown: 0, incomplete: 1, failed: 2, completed: 3, passed: 4 };
+
+/** Retry delays after failed commits: 1 s, 2 s, 4 s … at most 30 s, for as long as the page lives. */
+export const retryDelay = (attempt: number) => Math.min(1000 * 2 ** attempt, 30_000);
+
+interface Interaction {
+  n: number;
+  id: string;
+  item: ItemSpec;
+  /** A single question's response and answer as option indexes: a 'choice' (letters in 1.2, keys in 2004). */
+  choice: { response: number; answer: number } | null;
+  /** Otherwise (a sort, a case, a type not known yet) both as text. */
+  response: string;
+  answer: string;
+  correct: boolean;
+  at: Date;
+  latencyMs: number | null;
+}
+
+interface Dialect {
+  init: string; finish: string; get: string; set: string; commit: string; error: string;
+  location: string; locationMax: number; suspendMax: number;
+  exit: string; sessionTime: string; language: string; learnerId: string; entry: string;
+  duration(ms: number): string;
+  recorded(get: (element: string) => string): Recorded;
+  mastery(get: (element: string) => string): number | null;
+  status(status: Status): Writes;
+  score(percent: number): Writes;
+  /** 2004 only: the share of the course done, 0–1. */
+  progressMeasure?: string;
+  interaction(i: Interaction): Writes;
+}
+
+const percentOrNull = (text: string, scale: number) => {
+  const n = Number(text) * scale;
+  return text.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 100 ? Math.round(n * 100) / 100 : null;
+};
+
+const DIALECTS: Record<ScormVersion, Dialect> = {
+  '1.2': {
+    init: 'LMSInitialize', finish: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', error: 'LMSGetLastError',
+    location: 'cmi.core.lesson_location', locationMax: 255, suspendMax: 4096,
+    exit: 'cmi.core.exit', sessionTime: 'cmi.core.session_time', language: 'cmi.student_preference.language',
+    learnerId: 'cmi.core.student_id', entry: 'cmi.core.entry',
+    duration: f.timespan12,
+    recorded(get) {
+      const status = get('cmi.core.lesson_status');
+      if (status === 'browsed') return 'incomplete';
+      if (status === '') return 'not attempted';
+      return Object.hasOwn(RANK, status) ? (status as Recorded) : 'unknown';
+    },
+    mastery: (get) => percentOrNull(get('cmi.student_data.mastery_score'), 1),
+    status: (status) => [['cmi.core.lesson_status', status]],
+    // Moodle's (and the spec's) 1.2 score range is 0–100: the percent itself, with min and max.
+    score: (percent) => [['cmi.core.score.raw', f.scoreRaw(percent)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']],
+    interaction(i) {
+      const at = `cmi.interactions.${i.n}.`;
+      // Strict 1.2 choice responses are single characters; anything else goes as 'performance' text.
+      const [type, response, answer] = i.choice
+        ? ['choice', f.choiceLetter(i.choice.response)!, f.choiceLetter(i.choice.answer)!]
+        : ['performance', i.response.slice(0, 255), i.answer.slice(0, 255)];
+      return [
+        [`${at}id`, i.id], [`${at}type`, type], [`${at}time`, f.time12(i.at)], [`${at}student_response`, response],
+        [`${at}result`, i.correct ? 'correct' : 'wrong'], [`${at}correct_responses.0.pattern`, answer],
+        ...(i.latencyMs === null ? [] : [[`${at}latency`, f.timespan12(i.latencyMs)] as [string, string]]),
+      ];
+    },
+  },
+  '2004': {
+    init: 'Initialize', finish: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit', error: 'GetLastError',
+    location: 'cmi.location', locationMax: 1000, suspendMax: 64_000,
+    exit: 'cmi.exit', sessionTime: 'cmi.session_time', language: 'cmi.learner_preference.language',
+    learnerId: 'cmi.learner_id', entry: 'cmi.entry',
+    duration: f.duration2004,
+    recorded(get) {
+      const success = get('cmi.success_status');
+      if (success === 'passed' || success === 'failed') return success;
+      const completion = get('cmi.completion_status');
+      return ['completed', 'incomplete', 'not attempted'].includes(completion) ? (completion as Recorded) : 'unknown';
+    },
+    mastery: (get) => percentOrNull(get('cmi.scaled_passing_score'), 100),
+    status: (status) =>
+      status === 'incomplete'
+        ? [['cmi.completion_status', 'incomplete']]
+        : [['cmi.completion_status', 'completed'], ['cmi.success_status', status]],
+    score: (percent) => [
+      ['cmi.score.scaled', f.scoreScaled(percent)], ['cmi.score.raw', f.scoreRaw(percent)], ['cmi.score.min', '0'], ['cmi.score.max', '100'],
+    ],
+    progressMeasure: 'cmi.progress_measure',
+    interaction(i) {
+      const at = `cmi.interactions.${i.n}.`;
+      // Option keys are short identifiers (casework, a…); should one not be, letters stand in for all.
+      const key = (k: number) => (i.item.options.every((o) => /^[\w.]{1,250}$/.test(o)) ? i.item.options[k] : f.choiceLetter(k)!);
+      const [type, response, answer] = i.choice
+        ? ['choice', key(i.choice.response), key(i.choice.answer)]
+        : ['other', i.response.slice(0, 4000), i.answer.slice(0, 4000)];
+      // Order matters: id, then type, before the response (else 408); the pattern needs the type too.
+      return [
+        [`${at}id`, i.id], [`${at}type`, type], [`${at}timestamp`, f.timestamp2004(i.at)], [`${at}learner_response`, response],
+        [`${at}result`, i.correct ? 'correct' : 'incorrect'], [`${at}correct_responses.0.pattern`, answer],
+        ...(i.latencyMs === null ? [] : [[`${at}latency`, f.duration2004(i.latencyMs)] as [string, string]]),
+      ];
+    },
+  },
+};
+
+/** The bookmark: the place in the compact record's own notation (`L<module code>.<page>` …). */
+export function placeToLocation(place: Place | null): string {
+  if (!place) return '';
+  const code = shortId(place.module);
+  if (place.screen === 'lesson') return `L${code}.${place.page}`;
+  if (place.screen === 'quiz') return `Q${code}.${place.item}.${place.answered ? 1 : 0}`;
+  return `S${code}`;
+}
+
+export function locationToPlace(location: string, manifest: CourseManifest): Place | null {
+  const match = /^([LQS])([0-9a-z]{5})(?:\.(\d+))?(?:\.([01]))?$/.exec(location);
+  const module = match && courseModules(manifest).find((m) => shortId(m.id) === match[2]);
+  if (!match || !module) return null;
+  const screen = match[1] === 'L' ? 'lesson' : match[1] === 'Q' ? 'quiz' : 'summary';
+  // fitProgress checks the indexes against the course.
+  return fitProgress({ place: { screen, module: module.id, page: Number(match[3]), item: Number(match[3]), answered: match[4] === '1' } }, manifest).place;
+}
+
+/**
+ * Suspend data within `limit` characters. If the full record is too long, drop what matters least
+ * first: older attempts, spaced-review entries, answers outside the current module, then all
+ * answers. Scores, the final result and the place always stay. Null if even that does not fit.
+ */
+export function fitSuspendData(progress: Progress, manifest: CourseManifest, limit: number): { data: string; degraded: boolean } | null {
+  const current = courseModules(manifest).find((m) => m.id === progress.place?.module);
+  const steps: ((p: Progress) => Progress)[] = [
+    (p) => p,
+    (p) => ({ ...p, answers: Object.fromEntries(Object.entries(p.answers).map(([id, a]) => [id, a.slice(-1)])) }),
+    (p) => ({ ...p, review: {} }),
+    (p) => ({ ...p, answers: Object.fromEntries(Object.entries(p.answers).filter(([id]) => current?.items.some((i) => i.id === id))) }),
+    (p) => ({ ...p, answers: {} }),
+  ];
+  let p = progress;
+  for (const [index, step] of steps.entries()) {
+    p = step(p);
+    const data = encodeProgress(p, manifest);
+    if (data.length <= limit) return { data, degraded: index > 0 };
+  }
+  return null;
+}
+
+/** Where to mirror this learner's progress locally: a hash of LMS learner id + course, never the name. */
+export const localMirrorKey = (manifest: CourseManifest, learnerId: string | null) =>
+  `berdaya:${manifest.id}:scorm:${learnerId ? shortId(`${manifest.id}\u0000${learnerId}`) : 'anonymous'}`;
+
+const defaultTimer = (fn: () => void, ms: number) => {
+  const id = setTimeout(fn, ms);
+  return () => clearTimeout(id);
+};
+
+/** One tracker per API object, so a second start (React StrictMode, a remount) initialises nothing. */
+const sessions = new WeakMap<object, LmsTracker>();
+
+export function startScormTracker(found: FoundApi, manifest: CourseManifest, options: TrackerOptions = {}): LmsTracker {
+  let tracker = sessions.get(found.api);
+  if (!tracker) {
+    tracker = createTracker(found, manifest, options);
+    sessions.set(found.api, tracker);
+  }
+  return tracker;
+}
+
+function createTracker(found: FoundApi, manifest: CourseManifest, options: TrackerOptions): LmsTracker {
+  const d = DIALECTS[found.version];
+  const api = found.api as unknown as Record<string, (...args: string[]) => unknown>;
+  const now = options.now ?? Date.now;
+  const setTimer = options.setTimer ?? defaultTimer;
+  const startedAt = now();
+
+  let phase: 'new' | 'live' | 'over' = 'new';
+  let launch: LmsLaunch = { progress: null, lang: null, masteryScore: null, recorded: 'unknown', learnerId: null, entry: '' };
+  let state: LmsState = 'ok';
+  const listeners = new Set<(state: LmsState) => void>();
+  /** Values the LMS accepted since the last failed commit (after one, everything is sent again). */
+  const sent = new Map<string, string>();
+  /** Values the LMS refused: never sent again. */
+  const refused = new Map<string, string>();
+  const warned = new Set<string>();
+  let latest: Progress | null = null;
+  let held: Recorded = 'unknown';
+  let language: Lang | null = null;
+  let interactions = 0;
+  let dirty = false;
+  let commitQueued = false;
+  let attempt = 0;
+  let cancelRetry: (() => void) | null = null;
+
+  /** Every API call goes through here: none once the session is over, and a throw is a failure. */
+  function call(method: string, ...args: string[]): string | null {
+    if (phase === 'over') return null;
+    try {
+      const result = api[method](...args);
+      return result === undefined || result === null ? null : String(result);
+    } catch {
+      return null;
+    }
+  }
+
+  const get = (element: string) => call(d.get, element) ?? '';
+
+  function set(element: string, value: string): boolean {
+    if (sent.get(element) === value) return true;
+    if (refused.get(element) === value) return false;
+    if (call(d.set, element, value) === 'true') {
+      sent.set(element, value);
+      dirty = true;
+      return true;
+    }
+    refused.set(element, value);
+    const code = call(d.error) ?? '';
+    // 401/402: an optional element this LMS does not implement; nothing to tell anyone.
+    if (code !== '401' && code !== '402') {
+      warnOnce(element.replace(/\.\d+\./g, '.n.'), `SCORM: the LMS refused ${element} = ${JSON.stringify(value.slice(0, 80))} (error ${code || 'thrown'})`);
+    }
+    return false;
+  }
+
+  function setState(next: LmsState) {
+    if (next === state) return;
+    state = next;
+    for (const listener of [...listeners]) {
+      try {
+        listener(next);
+      } catch {
+        /* a listener's problem is not the session's */
+      }
+    }
+  }
+
+  function statusOf(progress: Progress, mastery: number | null): Status {
+    if (!progress.final) return 'incomplete';
+    // With an LMS pass mark, pass exactly when Moodle's mastery override would (raw >= mastery).
+    const passed = mastery !== null ? progress.final.score >= mastery : progress.final.passed;
+    return passed ? 'passed' : 'failed';
+  }
+
+  /** 2004 progress measure: modules mastered out of modules + final; 1 once the final is taken. */
+  function measureOf(progress: Progress): number {
+    if (progress.final) return 1;
+    const mastered = manifest.modules.filter((m) => (progress.modules[m.id]?.best ?? -1) >= manifest.mastery).length;
+    return mastered / (manifest.modules.length + 1);
+  }
+
+  function writeProgress(progress: Progress) {
+    set(d.location, placeToLocation(progress.place).slice(0, d.locationMax));
+    const suspend = fitSuspendData(progress, manifest, d.suspendMax);
+    if (suspend?.degraded || !suspend) warnOnce('suspend', `SCORM: progress is over ${d.suspendMax} characters; ${suspend ? 'older detail was left out of' : 'nothing was written to'} the suspend data`);
+    if (suspend) set('cmi.suspend_data', suspend.data);
+    const status = statusOf(progress, launch.masteryScore);
+    // A lower status than the LMS has (e.g. a new attempt after a pass) sends neither it nor its score.
+    if (RANK[status] >= RANK[held]) {
+      held = status;
+      for (const [element, value] of d.status(status)) set(element, value);
+      if (progress.final) for (const [element, value] of d.score(progress.final.score)) set(element, value);
+      if (d.progressMeasure) set(d.progressMeasure, f.share(measureOf(progress)));
+    }
+    if (progress.lang && progress.lang !== language && set(d.language, progress.lang)) language = progress.lang;
+  }
+
+  function warnOnce(key: string, message: string) {
+    if (warned.has(key)) return;
+    warned.add(key);
+    console.warn(message);
+  }
+
+  /** Session time and exit on every commit (a window that dies later still resumes), then commit. */
+  function commit(): boolean {
+    if (phase !== 'live') return false;
+    set(d.sessionTime, d.duration(now() - startedAt));
+    set(d.exit, 'suspend');
+    if (call(d.commit, '') === 'true') {
+      dirty = false;
+      attempt = 0;
+      cancelRetry?.();
+      cancelRetry = null;
+      setState('ok');
+      return true;
+    }
+    dirty = true;
+    sent.clear(); // on recovery, send everything again
+    if (!cancelRetry) {
+      cancelRetry = setTimer(() => {
+        cancelRetry = null;
+        attempt += 1;
+        guard(flush);
+      }, retryDelay(attempt));
+    }
+    setState('retrying');
+    return false;
+  }
+
+  function flush() {
+    if (phase !== 'live') return;
+    if (latest) writeProgress(latest);
+    commit();
+  }
+
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      warnOnce('internal', `SCORM: tracking stopped working for a moment: ${String(error)}`);
+    }
+  };
+
+  // Initialise once. 2004's 103 "already initialised" means a live session we can use.
+  guard(() => {
+    if (call(d.init, '') !== 'true' && !(found.version === '2004' && call(d.error) === '103')) {
+      phase = 'over';
+      setState('failed-to-start');
+      return;
+    }
+    phase = 'live';
+    launch = readLaunch();
+    held = launch.recorded;
+    language = launch.lang;
+    const count = Number(get('cmi.interactions._count'));
+    interactions = Number.isInteger(count) && count >= 0 ? count : 0;
+    // Moodle turns a 'not attempted' into 'completed' at finish: say incomplete straight away.
+    if (RANK[held] === 0) {
+      held = 'incomplete';
+      for (const [element, value] of d.status('incomplete')) set(element, value);
+    }
+    commit();
+  });
+
+  function readLaunch(): LmsLaunch {
+    const suspend = get('cmi.suspend_data');
+    const decoded = suspend ? decodeProgress(suspend, manifest) : null;
+    let progress = decoded?.ok ? decoded.progress : null;
+    if (!progress) {
+      // Unreadable resume data: the bookmark still says where the learner was.
+      const place = locationToPlace(get(d.location), manifest);
+      if (place) progress = fitProgress({ place, atWelcome: false }, manifest);
+    }
+    const learnerId = get(d.learnerId);
+    return {
+      progress,
+      lang: f.parseLanguage(get(d.language)),
+      masteryScore: d.mastery(get),
+      recorded: d.recorded(get),
+      learnerId: learnerId || null,
+      entry: get(d.entry),
+    };
+  }
+
+  return {
+    version: found.version,
+    get launch() {
+      return launch;
+    },
+    get state() {
+      return state;
+    },
+    record(progress) {
+      if (phase !== 'live') return;
+      latest = progress;
+      guard(flush);
+    },
+    answered({ item, response, correct, at, latencyMs }) {
+      if (phase !== 'live') return;
+      guard(() => {
+        // A sort or a case answers several parts, one option index (base 36) each: sent as the
+        // chosen keys joined by '.', e.g. "casework.systemic" (no commas: some LMSs split on them).
+        const parts = (item as { parts?: { options: string[] }[] }).parts;
+        const text = (value: string) => (parts ? [...value].map((c, k) => parts[k]?.options[parseInt(c, 36)] ?? '_').join('.') : value);
+        const [r, a] = [item.options.indexOf(response), item.options.indexOf(item.answer)];
+        const choice = !parts && r >= 0 && a >= 0 && r < 26 && a < 26 ? { response: r, answer: a } : null;
+        const [first, ...rest] = d.interaction({
+          n: interactions, id: f.identifier(`q_${item.code}`), item, choice, response: text(String(response)), answer: text(item.answer), correct,
+          at: at ?? new Date(now()), latencyMs: typeof latencyMs === 'number' && latencyMs >= 0 ? latencyMs : null,
+        });
+        // Only an accepted id makes the LMS's _count grow; the rest of the record follows it.
+        if (!set(...first)) return;
+        interactions += 1;
+        for (const [element, value] of rest) set(element, value);
+        // Committed by the record() that usually follows in the same task, else just after it.
+        if (!commitQueued) {
+          commitQueued = true;
+          queueMicrotask(() => {
+            commitQueued = false;
+            if (dirty && !cancelRetry) guard(commit);
+          });
+        }
+      });
+    },
+    hide() {
+      guard(flush);
+    },
+    finish() {
+      if (phase !== 'live') return;
+      guard(() => {
+        cancelRetry?.();
+        cancelRetry = null;
+        if (latest) writeProgress(latest);
+        set(d.sessionTime, d.duration(now() - startedAt));
+        set(d.exit, 'suspend');
+        // 1.2 does not promise that LMSFinish stores data; 2004's Terminate commits by itself.
+        if (found.version === '1.2') call(d.commit, '');
+        call(d.finish, '');
+      });
+      phase = 'over';
+      setState('ended');
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
