@@ -212,12 +212,16 @@ export class StrictLms {
     return node === undefined || node === null ? '' : String(node);
   }
 
-  /** A later launch of the same learner: what was stored, plus `changes` (e.g. cmi.entry). */
-  relaunch(changes: Record<string, string> = {}): StrictLms {
-    const stored = Object.fromEntries(
+  /** What a later launch of this learner starts from: the stored record, without per-session fields. */
+  stored(): Record<string, string> {
+    return Object.fromEntries(
       Object.entries({ ...this.data, ...this.committed }).filter(([key]) => !/session_time|\.exit$|\.interactions\.\d+\.(?!id$)/.test(key)),
     );
-    return new StrictLms(this.version, { data: { ...stored, ...changes } });
+  }
+
+  /** A later launch of the same learner: what was stored, plus `changes` (e.g. cmi.entry). */
+  relaunch(changes: Record<string, string> = {}): StrictLms {
+    return new StrictLms(this.version, { data: { ...this.stored(), ...changes } });
   }
 
   private innerCall(name12: string, name2004: string, ...args: string[]): string {

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { unzipSync } from 'fflate';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { packageZip, type ScormVersion } from '../../scripts/scorm/package.ts';
+import { finalModule } from '../../src/course/final-assessment.ts';
+import { encodeProgress } from '../../src/course/progress-codec.ts';
+import { createProgress } from '../../src/course/progress.ts';
+import { drawFinal, drawModuleQuiz } from '../../src/quiz/selection.ts';
+import type { StrictLms } from '../scorm/strict-lms.ts';
+import { expectAccessible, expectClean, openBrowser, type Session } from './browser.ts';
+import { course, optionLabel, say, titles } from './course-content.ts';
+
+const { manifest } = course;
+const LMS = 'http://lms.test/';
+const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml', json: 'application/json', xml: 'application/xml' };
+// The host page's script: the strict LMS (scorm-again behind Moodle's rules), bundled for the browser.
+const hostScript = buildSync({ entryPoints: [path.resolve('tests/scorm/lms-host.ts')], bundle: true, write: false, format: 'iife', platform: 'browser' }).outputFiles[0].text;
+const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head>
+<body><iframe id="course" title="Course" style="width:100%;height:95vh;border:0"></iframe><script src="host.js"></script></body></html>`;
+
+let session: Session;
+afterEach(() => session?.close());
+
+/** Opens the test LMS with the unzipped package of this build (as an LMS would serve it). */
+async function openLms(version: ScormVersion, data: Record<string, string> = {}) {
+  session = await openBrowser({ locale: 'en-GB' });
+  const files = unzipSync(packageZip({ id: manifest.id, version: manifest.version, title: titles.en.title, masteryScore: manifest.final.passMark }, version, path.resolve('dist')));
+  await session.context.route(`${LMS}**`, (route) => {
+    const file = new URL(route.request().url()).pathname.slice(1);
+    const body = file === '' ? HOST_PAGE : file === 'host.js' ? hostScript : files[file.replace(/^course\//, '')];
+    if (body === undefined) return route.fulfill({ status: 404 });
+    return route.fulfill({ body: typeof body === 'string' ? body : Buffer.from(body), contentType: TYPES[file.split('.').pop()!] ?? 'text/html' });
+  });
+  const url = `${LMS}?version=${version}&data=${encodeURIComponent(JSON.stringify(data))}`;
+  await session.page.goto(url);
+  return { page: session.page, frame: session.page.frameLocator('#course'), url };
+}
+
+const lms = <T>(page: Page, read: (lms: StrictLms) => T) => page.evaluate(`(${read.toString()})(window.lms)`) as Promise<T>;
+const heading = (frame: FrameLocator) => frame.getByRole('heading', { level: 1 });
+const button = (frame: FrameLocator, name: string) => frame.getByRole('button', { name, exact: true });
+const courseFrame = (page: Page) => page.frames().find((f) => f.url().includes('/course/')) as Frame;
+
+/** A learner who has done every module quiz, as stored in the LMS's suspend data. */
+const modulesDone = () =>
+  encodeProgress({ ...createProgress(manifest), lang: 'en', modules: Object.fromEntries(manifest.modules.map((m) => [m.id, { score: 100, best: 100, round: 0 }])) }, manifest);
+
+describe('the SCORM package inside an LMS', () => {
+  it('SCORM 1.2: resumes from suspend data, reports the final assessment as passed with score and interactions, and resumes again after a relaunch', async () => {
+    const { page, frame } = await openLms('1.2', {
+      'cmi.core.lesson_status': 'incomplete',
+      'cmi.core.entry': 'resume',
+      'cmi.core.student_id': 'learner-7',
+      'cmi.student_data.mastery_score': String(manifest.final.passMark),
+      'cmi.suspend_data': modulesDone(),
+    });
+    await expect.poll(() => heading(frame).textContent()).toBe(titles.en.title);
+    await button(frame, say('en', (s) => s.welcome.finalStart)).click();
+    const final = finalModule(manifest);
+    const items = drawFinal(final.items, final.mix, 0);
+    for (const [index, item] of items.entries()) {
+      await expect.poll(() => heading(frame).textContent()).toBe(say('en', (s) => s.quiz.questionOf, { number: index + 1, total: items.length }));
+      const owner = manifest.modules.find((m) => m.items.some((i) => i.id === item.id))!;
+      await frame.getByRole('radio', { name: optionLabel(owner.id, item, item.answer, 'en'), exact: true }).check();
+      await button(frame, say('en', (s) => s.quiz.check)).click();
+      await button(frame, index + 1 === items.length ? say('en', (s) => s.quiz.toResult) : say('en', (s) => s.quiz.next)).click();
+    }
+    await expect.poll(() => heading(frame).textContent()).toBe(say('en', (s) => s.result.heading));
+    await expectAccessible(page, 'final result inside the LMS');
+
+    await expect.poll(() => lms(page, (l) => l.lmsValue('cmi.core.lesson_status'))).toBe('passed');
+    expect(await lms(page, (l) => l.lmsValue('cmi.core.score.raw'))).toBe('100');
+    expect(await lms(page, (l) => l.committed['cmi.core.score.max'])).toBe('100');
+    const interactions = await lms(page, (l) => Object.keys(l.committed).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length);
+    expect(interactions).toBe(items.length);
+    expect(await lms(page, (l) => l.committed['cmi.interactions.0.result'])).toBe('correct');
+    expect(await lms(page, (l) => l.refused)).toEqual([]);
+    expect(await lms(page, (l) => l.callsOf('init').length)).toBe(1);
+    expect(await lms(page, (l) => l.committed['cmi.core.exit'])).toBe('suspend');
+    await expectClean(session);
+
+    // Relaunch: a new page life starts from what the LMS stored, on the screen the learner left.
+    await page.reload();
+    const again = page.frameLocator('#course');
+    await expect.poll(() => heading(again).textContent()).toBe(say('en', (s) => s.result.heading));
+    await button(again, say('en', (s) => s.summary.home)).click();
+    await expect.poll(() => again.getByText(say('en', (s) => s.welcome.finalPassed, { score: 100 })).count()).toBe(1);
+    expect(await lms(page, (l) => l.callsOf('init').length)).toBe(1); // this page life's own LMS
+    expect(await lms(page, (l) => l.lmsValue('cmi.core.lesson_status'))).toBe('passed');
+  });
+
+  it('SCORM 2004: a failing LMS is retried while the learner is told, data arrives on recovery, and Save and exit finishes once', async () => {
+    const { page, frame } = await openLms('2004', { 'cmi.learner_id': 'learner-8' });
+    await expect.poll(() => heading(frame).textContent()).toBe(titles.en.title);
+    // On launch the LMS already holds incomplete and exit=suspend (a window closed now loses nothing).
+    await expect.poll(() => lms(page, (l) => l.committed['cmi.completion_status'])).toBe('incomplete');
+    expect(await lms(page, (l) => l.committed['cmi.exit'])).toBe('suspend');
+
+    const module = manifest.modules[0];
+    await button(frame, say('en', (s) => s.welcome.start)).click();
+    for (let p = 1; p < module.pages; p++) await button(frame, say('en', (s) => s.lesson.next)).click();
+    await lms(page, (l) => l.failCommits(3));
+    await button(frame, say('en', (s) => s.lesson.toQuiz)).click();
+    const item = drawModuleQuiz(module, 0)[0];
+    await frame.getByRole('radio', { name: optionLabel(module.id, item, item.answer, 'en'), exact: true }).check();
+    await button(frame, say('en', (s) => s.quiz.check)).click();
+
+    const notice = frame.getByRole('alert');
+    await expect.poll(() => notice.textContent()).toContain(say('en', (s) => s.notices.lmsRetrying));
+    await expectAccessible(page, 'LMS retry notice');
+    // Retries after 1, 2 and 4 seconds; the fourth commit succeeds and the notice goes.
+    await expect.poll(() => notice.count(), { timeout: 20_000, interval: 500 }).toBe(0);
+    expect(await lms(page, (l) => l.committed['cmi.interactions.0.result'])).toBe('correct');
+    expect(await lms(page, (l) => l.committed['cmi.suspend_data'])).toMatch(/^B1~/);
+
+    await button(frame, say('en', (s) => s.app.exit)).click();
+    await expect.poll(() => notice.textContent()).toContain(say('en', (s) => s.notices.lmsFinished));
+    expect(await lms(page, (l) => l.callsOf('finish').length)).toBe(1);
+    // The learner goes on reading: nothing more reaches the finished session.
+    await button(frame, say('en', (s) => s.quiz.next)).click();
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    expect(await lms(page, (l) => l.callsAfterFinish())).toEqual([]);
+    expect(await lms(page, (l) => l.refused)).toEqual([]);
+    expect(await courseFrame(page).evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    await expectClean(session);
+  });
+});
