@@ -1,10 +1,11 @@
-import { getShortestPaths } from '@xstate/graph';
+import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import { createActor, type AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { CourseManifest } from '../../src/content/types.ts';
-import { courseMachine, isModuleUnlocked, type CourseEvent } from '../../src/course/course-machine.ts';
+import { courseMachine, isModuleUnlocked, type CourseContext as CourseContextValue, type CourseEvent } from '../../src/course/course-machine.ts';
 import { courseModules } from '../../src/course/final-assessment.ts';
 import { quizItems } from '../../src/course/quiz-round.ts';
+import { decodeProgress, encodeProgress } from '../../src/course/progress-codec.ts';
 import { createProgress, type Progress } from '../../src/course/progress.ts';
 import { fixtureCourse } from './fixture-course.ts';
 
@@ -269,5 +270,57 @@ describe('course machine', () => {
     const expected = leaves(courseMachine.root).filter((s) => s !== '"routing"'); // transient by design
     expect(expected.sort()).toEqual([...reached].sort());
     expect(reached).toContain(JSON.stringify({ quiz: 'feedback' }));
+  });
+
+  describe('on every path', () => {
+    // One scenario is due for review, so Practice (and its "Try again") is on the paths too.
+    const progress: Progress = { ...createProgress(manifest), answers: { 'fx-home-visit': ['systemic'] }, review: { 'fx-home-visit': [1, 100] } };
+    const input = { manifest, progress, today: () => 100 };
+    const events: CourseEvent[] = [
+      { type: 'course.start' }, { type: 'course.home' }, { type: 'page.next' }, { type: 'page.back' },
+      { type: 'quiz.answer', choice: 'casework' }, { type: 'quiz.answer', choice: 'groupwork' }, { type: 'quiz.answer', choice: 'a' }, { type: 'quiz.answer', choice: 'b' },
+      { type: 'quiz.retry' }, { type: 'quiz.again' }, { type: 'module.next' }, { type: 'module.open', module: 'beta' }, { type: 'practice.start' },
+    ];
+    const screen = (s: { value: unknown; context: CourseContextValue }) =>
+      JSON.stringify([s.value, s.context.progress.place, s.context.progress.atWelcome, Object.values(s.context.progress.modules).map((m) => (m.best ?? -1) >= 80)]);
+    const attempts = (p: Progress) => Object.values(p.answers).reduce((n, a) => n + a.length, 0);
+
+    /** Replays each path on a real actor; at every step the saved record resumes on the same screen, and no answer was lost. */
+    function expectResumable(paths: { steps: { event: { type: string } }[] }[]) {
+      for (const path of paths) {
+        const actor = createActor(courseMachine, { input }).start();
+        const trail = path.steps.map((s) => s.event.type).join(' ');
+        let before = attempts(progress);
+        for (const { event } of path.steps.slice(1)) {
+          actor.send(event as CourseEvent);
+          const { value, context } = actor.getSnapshot();
+          const saved = decodeProgress(encodeProgress(context.progress, manifest), manifest);
+          expect(saved.ok).toBe(true);
+          const resumed = createActor(courseMachine, { input: { ...input, progress: saved.ok ? saved.progress : progress } }).start();
+          expect(resumed.getSnapshot().value, trail).toEqual(value);
+          expect(attempts(context.progress), trail).toBeGreaterThanOrEqual(before);
+          before = attempts(context.progress);
+        }
+      }
+    }
+
+    it('every simple path through the screens (Practice and its second try included)', () => {
+      const paths = getSimplePaths(courseMachine, { input, events, serializeState: screen });
+      const seen = new Set(paths.flatMap((p) => p.steps.map((s) => JSON.stringify([s.state.value, s.state.context.progress.place?.module]))));
+      for (const place of [['summary', 'alpha'], [{ quiz: 'question' }, 'practice'], [{ quiz: 'feedback' }, 'practice'], ['summary', 'practice']]) {
+        expect(seen).toContain(JSON.stringify(place));
+      }
+      expectResumable(paths);
+    });
+
+    it('the shortest path to every state, told apart by the latest answers too (so the next module opens)', () => {
+      const paths = getShortestPaths(courseMachine, {
+        input,
+        events,
+        serializeState: (s) => `${screen(s)}${JSON.stringify(Object.values(s.context.progress.answers).map((a) => a.at(-1)))}`,
+      });
+      expect(paths.some((p) => p.state.context.progress.place?.module === 'beta')).toBe(true);
+      expectResumable(paths);
+    });
   });
 });
