@@ -31,7 +31,9 @@ async function openLms(version: ScormVersion, data: Record<string, string> = {})
     const file = new URL(route.request().url()).pathname.slice(1);
     const body = file === '' ? HOST_PAGE : file === 'host.js' ? hostScript : files[file.replace(/^course\//, '')];
     if (body === undefined) return route.fulfill({ status: 404 });
-    return route.fulfill({ body: typeof body === 'string' ? body : Buffer.from(body), contentType: TYPES[file.split('.').pop()!] ?? 'text/html' });
+    // Moodle 4.5 serves SCORM content with unload forbidden: the course must not need it.
+    const headers = file.startsWith('course/') ? { 'Permissions-Policy': 'unload=()' } : undefined;
+    return route.fulfill({ body: typeof body === 'string' ? body : Buffer.from(body), contentType: TYPES[file.split('.').pop()!] ?? 'text/html', headers });
   });
   const url = `${LMS}?version=${version}&data=${encodeURIComponent(JSON.stringify(data))}`;
   await session.page.goto(url);
@@ -79,6 +81,13 @@ describe('the SCORM package inside an LMS', () => {
     expect(await lms(page, (l) => l.refused)).toEqual([]);
     expect(await lms(page, (l) => l.callsOf('init').length)).toBe(1);
     expect(await lms(page, (l) => l.committed['cmi.core.exit'])).toBe('suspend');
+    await expectClean(session);
+
+    // The LMS closes the course (its frame navigates away): pagehide finishes the session, once.
+    await courseFrame(page).goto('about:blank');
+    await expect.poll(() => lms(page, (l) => l.callsOf('finish').length)).toBe(1);
+    expect(await lms(page, (l) => l.committed['cmi.core.session_time'])).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+    expect(await lms(page, (l) => l.callsAfterFinish())).toEqual([]);
     await expectClean(session);
 
     // Relaunch: a new page life starts from what the LMS stored, on the screen the learner left.
