@@ -124,12 +124,29 @@ describe('the SCORM package inside an LMS', () => {
     expect(await lms(page, (l) => l.committed['cmi.interactions.0.result'])).toBe('correct');
     expect(await lms(page, (l) => l.committed['cmi.suspend_data'])).toMatch(/^B1~/);
 
+    // The rest of the module: every answer reaches the LMS, and module mastery shows as progress.
+    const items = drawModuleQuiz(module, 0);
+    for (const [index, next] of items.entries()) {
+      if (index > 0) {
+        await frame.getByRole('radio', { name: optionLabel(module.id, next, next.answer, 'en'), exact: true }).check();
+        await button(frame, say('en', (s) => s.quiz.check)).click();
+      }
+      await button(frame, index + 1 === items.length ? say('en', (s) => s.quiz.toSummary) : say('en', (s) => s.quiz.next)).click();
+    }
+    await expect.poll(() => heading(frame).textContent()).toBe(say('en', (s) => s.summary.heading));
+    await expect.poll(() => lms(page, (l) => Object.keys(l.committed).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k)).length)).toBe(items.length);
+    expect(Number(await lms(page, (l) => l.committed['cmi.progress_measure']))).toBeGreaterThan(0);
+    expect(await lms(page, (l) => l.committed['cmi.completion_status'])).toBe('incomplete'); // the final assessment is still to come
+
     await button(frame, say('en', (s) => s.app.exit)).click();
     await expect.poll(() => notice.textContent()).toContain(say('en', (s) => s.notices.lmsFinished));
     expect(await lms(page, (l) => l.callsOf('finish').length)).toBe(1);
     // The learner goes on reading: nothing more reaches the finished session.
-    await button(frame, say('en', (s) => s.quiz.next)).click();
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await button(frame, say('en', (s) => s.summary.home)).click();
+    await courseFrame(page).evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); // the tab goes to the background
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
     expect(await lms(page, (l) => l.callsAfterFinish())).toEqual([]);
     expect(await lms(page, (l) => l.refused)).toEqual([]);
     expect(await courseFrame(page).evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
