@@ -64,7 +64,7 @@ describe('reviewing missed scenarios on a later day', () => {
     await user.click(screen.getByRole('button', { name: 'Check my answer' }));
     await user.click(screen.getByRole('button', { name: 'Finish practice' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Practice done' })).toHaveFocus();
-    expect(screen.getByText('1 scenario moves to a later review.')).toBeInTheDocument();
+    expect(screen.getByText('1 scenario answered right: its next review comes later, or it is learned.')).toBeInTheDocument();
     expect(screen.getByText('1 scenario comes back tomorrow.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Back to home' }));
     expect(await screen.findByText('Nothing to review today. Next review tomorrow.')).toBeInTheDocument();
