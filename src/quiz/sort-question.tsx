@@ -65,7 +65,8 @@ export function SortQuestion({ item, text, answered, response, onAnswer, ...form
     >
       <RichText as="p" className="scenario" html={text.text} />
       <p>{t('sort.howTo')}</p>
-      <ul className="sort-bins">
+      {/* While a case is dragged, the levels stay in view at the top of the screen (sticky). */}
+      <ul className={`sort-bins${dragging ? ' sort-bins--floating' : ''}`}>
         {LEVELS.map((level) => {
           const here = order.filter((part) => placed[part] === level).map(number);
           return (

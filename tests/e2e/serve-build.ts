@@ -52,7 +52,9 @@ export default async function serveBuilds(project: TestProject) {
   if (!fs.existsSync(path.resolve('dist/index.html'))) throw new Error('No production build in dist/: run `npx vite build` first.');
   const hostileBuild = spawnSync(process.execPath, [VITE, 'build', '--logLevel', 'error'], {
     stdio: 'inherit',
-    env: { ...process.env, BERDAYA_LESSONS: 'tests/fixtures/hostile-lessons', BERDAYA_OUT_DIR: HOSTILE_OUT },
+    // A production build like dist/: Vitest's NODE_ENV=test would otherwise give development
+    // builds of React and its libraries, whose own console warnings fail `expectClean`.
+    env: { ...process.env, NODE_ENV: 'production', BERDAYA_LESSONS: 'tests/fixtures/hostile-lessons', BERDAYA_OUT_DIR: HOSTILE_OUT },
   });
   if (hostileBuild.status !== 0) throw new Error('Building the hostile lesson fixture failed');
   const real = await preview('dist');
