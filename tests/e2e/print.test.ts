@@ -21,6 +21,7 @@ describe('printing', () => {
     for (const lang of ['en', 'id'] as const) {
       await page.goto(`${inject('baseURL')}?lang=${lang}`);
       await button(page, say(lang, (s) => s.result.certificate)).click();
+      await expect.poll(() => page.getByRole('region', { name: say(lang, (s) => s.certificate.title) }).count()).toBe(1);
       await page.getByLabel(say(lang, (s) => s.certificate.nameLabel)).fill('Maria Goreti Ndapa Lawa Woda');
       await page.emulateMedia({ media: 'print' });
       for (const format of ['A4', 'Letter']) {
@@ -36,6 +37,8 @@ describe('printing', () => {
     const { page } = session;
     await page.goto(`${inject('baseURL')}?lang=en`);
     await button(page, say('en', (s) => s.reference.facilitator)).click();
+    // Every module's notes are on the page (they load on demand) before printing.
+    await expect.poll(() => page.locator('section.facilitator-notes h2').count()).toBe(manifest.modules.length);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.locator('.site-footer').isVisible()).toBe(false);
