@@ -37,6 +37,22 @@ describe('the course inside an LMS', () => {
     expect(localStorage.getItem(`berdaya:${manifest.id}:progress`)).toMatch(/^B1~/);
   });
 
+  it('after Save and exit, or when the page comes back from the back-forward cache, says the LMS session is over and calls it no more', async () => {
+    const lms = new StrictLms('1.2', { data: { 'cmi.core.lesson_status': 'incomplete' } }).install(window);
+    const { user } = await renderCourse({ search: '?lang=en' });
+    await user.click(screen.getByRole('button', { name: 'Save and exit' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your progress is saved in the LMS. You can close this window now.');
+    expect(lms.callsOf('finish')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This LMS session has ended.');
+    await user.click(screen.getByRole('button', { name: 'Start learning' })); // learning goes on, on this device
+    expect(lms.callsAfterFinish()).toEqual([]);
+    expect(lms.callsOf('finish')).toHaveLength(1);
+  });
+
   it('is not an LMS course when nothing around it offers the API', async () => {
     await renderCourse({ search: '?lang=en' });
     expect(screen.queryByRole('button', { name: 'Save and exit' })).not.toBeInTheDocument();

@@ -37,4 +37,20 @@ describe('confusion matrix', () => {
     expect(confusionMatrix(items, {}, 'classify-level')).toBeNull();
     expect(confusionMatrix(items, { a: ['systemic'] }, 'classify-strategy')).toBeNull();
   });
+
+  it('counts each case of a sort and each classification step of a case, answered so far', () => {
+    const LEVELS = ['casework', 'groupwork', 'systemic'];
+    const sort: ItemSpec = { id: 's', code: 's', type: 'sort', options: [], answer: '021', parts: ['casework', 'systemic', 'groupwork'].map((answer) => ({ type: 'classify-level', options: LEVELS, answer })) };
+    const story: ItemSpec = {
+      id: 'k', code: 'k', type: 'case', options: [], answer: '02',
+      parts: [{ type: 'classify-level', options: LEVELS, answer: 'casework' }, { type: 'choice', options: ['a', 'b', 'c'], answer: 'c' }],
+    };
+    // The sort: casework right, systemic taken for groupwork, groupwork right; the case: step 1 taken for systemic.
+    const matrix = confusionMatrix([sort, story], { s: ['011'], k: ['2'] }, 'classify-level')!;
+    expect(matrix.counts).toEqual([
+      [1, 0, 1],
+      [0, 1, 0],
+      [0, 1, 0],
+    ]);
+  });
 });
