@@ -1,5 +1,6 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { drawModuleQuiz } from '../../src/quiz/selection.ts';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { finalModule } from '../../src/course/final-assessment.ts';
+import { drawFinal, drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { expect } from 'vitest';
 import type { ItemSpec, Lang, ModuleSpec } from '../../src/content/types.ts';
 import { encodeProgress } from '../../src/course/progress-codec.ts';
@@ -7,8 +8,26 @@ import { createProgress, type Progress } from '../../src/course/progress.ts';
 import { expectAccessible } from './browser.ts';
 import { course, htmlText, optionLabel, say } from './course-content.ts';
 
-export const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+/** The page, or the course's frame inside an LMS page. */
+type Root = Page | FrameLocator;
+export const heading = (page: Root) => page.getByRole('heading', { level: 1 });
+export const button = (page: Root, name: string) => page.getByRole('button', { name, exact: true });
+
+/** Takes the final assessment's first attempt, every answer right; `afterFirst` runs on the first feedback. */
+export async function passFinal(root: Root, lang: Lang, afterFirst: () => Promise<void> = async () => {}) {
+  const final = finalModule(course.manifest);
+  const items = drawFinal(final.items, final.mix, 0);
+  for (const [index, item] of items.entries()) {
+    await expect.poll(() => heading(root).textContent()).toBe(say(lang, (s) => s.quiz.questionOf, { number: index + 1, total: items.length }));
+    const owner = course.manifest.modules.find((m) => m.items.some((i) => i.id === item.id))!;
+    await root.getByRole('radio', { name: optionLabel(owner.id, item, item.answer, lang), exact: true }).check();
+    await button(root, say(lang, (s) => s.quiz.check)).click();
+    if (index === 0) await afterFirst();
+    await button(root, index + 1 === items.length ? say(lang, (s) => s.quiz.toResult) : say(lang, (s) => s.quiz.next)).click();
+  }
+  await expect.poll(() => heading(root).textContent()).toBe(say(lang, (s) => s.result.heading));
+  return items;
+}
 
 /**
  * Starts the browser's first visit with this progress saved on the device (as the course itself

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { unzipSync } from 'fflate';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packageZip, type ScormVersion } from '../../scripts/scorm/package.ts';
-import { finalModule } from '../../src/course/final-assessment.ts';
 import { encodeProgress } from '../../src/course/progress-codec.ts';
 import { createProgress } from '../../src/course/progress.ts';
-import { drawFinal, drawModuleQuiz } from '../../src/quiz/selection.ts';
+import { drawModuleQuiz } from '../../src/quiz/selection.ts';
 import type { StrictLms } from '../scorm/strict-lms.ts';
 import { expectAccessible, expectClean, openBrowser, type Session } from './browser.ts';
 import { course, optionLabel, say, titles } from './course-content.ts';
+import { button, heading, passFinal } from './journeys.ts';
 
 const { manifest } = course;
 const LMS = 'http://lms.test/';
@@ -41,8 +41,6 @@ async function openLms(version: ScormVersion, data: Record<string, string> = {})
 }
 
 const lms = <T>(page: Page, read: (lms: StrictLms) => T) => page.evaluate(`(${read.toString()})(window.lms)`) as Promise<T>;
-const heading = (frame: FrameLocator) => frame.getByRole('heading', { level: 1 });
-const button = (frame: FrameLocator, name: string) => frame.getByRole('button', { name, exact: true });
 const courseFrame = (page: Page) => page.frames().find((f) => f.url().includes('/course/')) as Frame;
 
 /** A learner who has done every module quiz, as stored in the LMS's suspend data. */
@@ -60,16 +58,7 @@ describe('the SCORM package inside an LMS', () => {
     });
     await expect.poll(() => heading(frame).textContent()).toBe(titles.en.title);
     await button(frame, say('en', (s) => s.welcome.finalStart)).click();
-    const final = finalModule(manifest);
-    const items = drawFinal(final.items, final.mix, 0);
-    for (const [index, item] of items.entries()) {
-      await expect.poll(() => heading(frame).textContent()).toBe(say('en', (s) => s.quiz.questionOf, { number: index + 1, total: items.length }));
-      const owner = manifest.modules.find((m) => m.items.some((i) => i.id === item.id))!;
-      await frame.getByRole('radio', { name: optionLabel(owner.id, item, item.answer, 'en'), exact: true }).check();
-      await button(frame, say('en', (s) => s.quiz.check)).click();
-      await button(frame, index + 1 === items.length ? say('en', (s) => s.quiz.toResult) : say('en', (s) => s.quiz.next)).click();
-    }
-    await expect.poll(() => heading(frame).textContent()).toBe(say('en', (s) => s.result.heading));
+    const items = await passFinal(frame, 'en');
     await expectAccessible(page, 'final result inside the LMS');
 
     await expect.poll(() => lms(page, (l) => l.lmsValue('cmi.core.lesson_status'))).toBe('passed');
