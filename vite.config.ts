@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { berdayaContent } from './scripts/content/vite-plugin.ts';
@@ -16,9 +17,10 @@ export default defineConfig({
   // BERDAYA_LESSONS builds another lessons folder (the browser tests build a hostile fixture).
   plugins: [react(), berdayaContent(process.env.BERDAYA_LESSONS), contentSecurityPolicy()],
   resolve: {
-    // React 19 has useSyncExternalStore: @xstate/react's fallback shims for old React need not ship.
+    // React 19 has useSyncExternalStore: the fallback shims for old React (imported by @xstate/react
+    // and react-i18next) need not ship.
     alias: [
-      { find: /^use-sync-external-store\/shim$/, replacement: 'use-sync-external-store' },
+      { find: /^use-sync-external-store\/shim$/, replacement: fileURLToPath(new URL('src/vendor/use-sync-external-store-shim.ts', import.meta.url)) },
       { find: /^use-sync-external-store\/shim\/with-selector$/, replacement: 'use-sync-external-store/with-selector' },
     ],
   },
