@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 // The first screen after page load keeps focus at the top (skip link, language switch);
 // every later screen change moves focus to its heading so screen readers announce the new screen.
@@ -6,7 +6,8 @@ let hasShownAScreen = false;
 
 export function ScreenHeading({ focusKey, children }: { focusKey: string; children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // A layout effect, so focus moves in the same commit that shows the screen.
+  useLayoutEffect(() => {
     if (hasShownAScreen) ref.current?.focus();
     hasShownAScreen = true;
   }, [focusKey]);

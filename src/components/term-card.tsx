@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface TermCardProps {
   title: string;
@@ -10,7 +10,8 @@ interface TermCardProps {
 /** A glossary definition shown next to the lesson text; Escape or Close returns to the word. */
 export function TermCard({ title, closeLabel, onClose, children }: TermCardProps) {
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), [title]);
+  // Layout effect: focus moves in the same commit that shows the card, never a frame later.
+  useLayoutEffect(() => ref.current?.focus(), [title]);
   return (
     <section
       ref={ref}
