@@ -27,24 +27,28 @@ export function SortQuestion({ item, text, answered, response, onAnswer, ...form
     setDraft((before) => before.map((p, i) => (i === part ? level : p)));
     setMustPlace(false);
   };
-  const grip = useRef<{ part: number; x: number; y: number } | null>(null);
+  // Where the pointer went down on a grip; a drag starts once it has moved a few pixels.
+  const pressed = useRef<{ x: number; y: number } | null>(null);
+  const release = () => {
+    pressed.current = null;
+    setDragging(null);
+  };
   const dragHandlers = (part: number) => ({
     onPointerDown: (e: PointerEvent<HTMLElement>) => {
       if (answered) return;
       e.currentTarget.setPointerCapture(e.pointerId);
-      grip.current = { part, x: e.clientX, y: e.clientY };
+      pressed.current = { x: e.clientX, y: e.clientY };
     },
     onPointerMove: (e: PointerEvent<HTMLElement>) => {
-      const start = grip.current;
+      const start = pressed.current;
       if (start && (dragging || Math.hypot(e.clientX - start.x, e.clientY - start.y) > 6)) setDragging({ part, x: e.clientX, y: e.clientY });
     },
     onPointerUp: (e: PointerEvent<HTMLElement>) => {
-      const bin = document.elementFromPoint?.(e.clientX, e.clientY)?.closest<HTMLElement>('[data-level]');
-      if (dragging && bin?.dataset.level) place(part, bin.dataset.level);
-      grip.current = null;
-      setDragging(null);
+      const zone = document.elementFromPoint?.(e.clientX, e.clientY)?.closest<HTMLElement>('[data-level]');
+      if (dragging && zone?.dataset.level) place(part, zone.dataset.level);
+      release();
     },
-    onPointerCancel: () => ((grip.current = null), setDragging(null)),
+    onPointerCancel: release,
   });
 
   const right = response ? Math.round(credit(item, response) * parts.length) : 0;
