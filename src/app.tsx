@@ -99,7 +99,14 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
           </button>
         )}
         {lms && !exited && (
-          <button type="button" onClick={() => (lms.exit(), setExited(true), show('lmsFinished'))}>
+          <button
+            type="button"
+            onClick={() => {
+              lms.exit();
+              setExited(true);
+              show('lmsFinished');
+            }}
+          >
             {t('app.exit')}
           </button>
         )}
