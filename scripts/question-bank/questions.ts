@@ -102,11 +102,12 @@ export function bankQuestions(course: CompiledCourse, labels: Localized<Labels> 
     for (const item of module.items) {
       const itemText = (lang: Lang) => texts[module.id][lang].items[item.id];
       if (item.type === 'sort') {
-        // One question per case: the sort's prompt, then the case; "why" explains the case either way.
+        // One question per case: the sort's prompt, then the case; "why" explains the case either way,
+        // and the general feedback adds the take-away of the whole set.
         item.parts!.forEach((part, n) => out.push(question(item, part, `${item.id}-case-${n + 1}`, (lang) => {
           const whole = itemText(lang);
           const it = whole.parts![n];
-          return { stem: `<p>${whole.text}</p><p>${it.text}</p>`, own: it.text, part: it, right: it.rationale, wrong: () => it.rationale, general: whole.rationale };
+          return { stem: `<p>${whole.text}</p><p>${it.text}</p>`, own: it.text, part: it, right: it.rationale, wrong: () => it.rationale, general: `<p>${it.rationale}</p><p>${whole.rationale}</p>` };
         })));
       } else if (item.type === 'case') {
         // One question per step: the opening and what happened after each earlier step, then the step.
