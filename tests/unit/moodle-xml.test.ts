@@ -144,6 +144,15 @@ describe('Moodle XML question bank', () => {
     });
   }
 
+  it('names its categories in each language (locales/*/bank.json and the course\'s own level and strategy names)', () => {
+    for (const l of LANGS) {
+      for (const name of [labels[l].concepts, labels[l].cuesHeading, ...Object.values(labels[l].levels), ...Object.values(labels[l].strategies)]) {
+        expect(typeof name === 'string' && name.trim().length > 0, `${l}: ${name}`).toBe(true);
+      }
+    }
+    expect(labels.id.concepts).not.toBe(labels.en.concepts);
+  });
+
   it('splits "]]>" across CDATA sections and a real parser joins it back', () => {
     const text = 'a]]>b]]]]>c<![CDATA[d';
     const parsed = parser.parse(`<x><text>${cdata(text)}</text></x>`);
