@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Allowed } from '../components/allowed.tsx';
 import { downloadText } from '../components/download.ts';
 import { Notice } from '../components/notice.tsx';
 import { CourseContext } from '../course/course-context.ts';
@@ -22,14 +23,18 @@ export default function NoticeScreen({ kind, onDismiss }: { kind: CourseNotice; 
       onDismiss={onDismiss}
     >
       {(kind === 'unreadable' || kind === 'future') && (
-        <button type="button" onClick={onDownloadUnreadable}>
-          {t('notices.downloadUnreadable')}
-        </button>
+        <Allowed capability="download">
+          <button type="button" onClick={onDownloadUnreadable}>
+            {t('notices.downloadUnreadable')}
+          </button>
+        </Allowed>
       )}
       {(kind === 'storageUnavailable' || kind === 'storageFull') && (
-        <button type="button" onClick={onExport}>
-          {t('progress.export')}
-        </button>
+        <Allowed capability="download">
+          <button type="button" onClick={onExport}>
+            {t('progress.export')}
+          </button>
+        </Allowed>
       )}
     </Notice>
   );

@@ -1,12 +1,14 @@
 import './screens.css';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { Allowed } from '../components/allowed.tsx';
 import { downloadText } from '../components/download.ts';
 import { CourseContext } from '../course/course-context.ts';
 import { createProgress } from '../course/progress.ts';
 import {
   createProgressFile, MAX_PROGRESS_FILE_BYTES, progressFileName, readProgressFile, type ImportError, type ImportResult,
 } from '../tracking/progress-file.ts';
+import { capabilities } from '../platform/capabilities.ts';
 import { useCourse } from './use-course.ts';
 
 type Pending = Extract<ImportResult, { ok: true }>;
@@ -55,13 +57,15 @@ export default function ProgressPanel() {
       <h2 id="progress-heading">{t('progress.heading')}</h2>
       <p>{t('progress.savedHere')}</p>
       <div className="actions">
-        <button type="button" onClick={download}>
-          {t('progress.export')}
-        </button>
-        <label className="file-button">
-          {t('progress.import')}
-          <input type="file" accept=".json,application/json" onChange={choose} />
-        </label>
+        <Allowed capability="download">
+          <button type="button" onClick={download}>
+            {t('progress.export')}
+          </button>
+          <label className="file-button">
+            {t('progress.import')}
+            <input type="file" accept=".json,application/json" onChange={choose} />
+          </label>
+        </Allowed>
         <button type="button" onClick={() => (setConfirmReset(true), setPending(null), setMessage(null))}>
           {t('progress.reset')}
         </button>
@@ -90,9 +94,11 @@ export default function ProgressPanel() {
             {t('progress.resetConfirm')}
           </p>
           <div className="actions">
-            <button type="button" onClick={download}>
-              {t('progress.export')}
-            </button>
+            {capabilities.download && (
+              <button type="button" onClick={download}>
+                {t('progress.export')}
+              </button>
+            )}
             <button type="button" className="danger" onClick={() => replaceWith(createProgress(manifest), 'resetDone')}>
               {t('progress.resetYes')}
             </button>
