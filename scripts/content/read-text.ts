@@ -41,7 +41,7 @@ export function decodeLessonBytes(bytes: Uint8Array): ReadResult {
     const line = body.subarray(0, at).filter((b) => b === 0x0a).length + 1;
     const byte = body[at].toString(16).toUpperCase().padStart(2, '0');
     return {
-      problem: `is not UTF-8: it looks like Windows-1252 (or another single-byte Windows/ISO encoding); byte 0x${byte} on line ${line} is not valid UTF-8: ${SAVE_AS_UTF8}`,
+      problem: `is saved as Windows-1252 (or another single-byte encoding), not UTF-8: byte 0x${byte} on line ${line} is not a UTF-8 character (learners would see "�"); ${SAVE_AS_UTF8}`,
       line,
     };
   }
