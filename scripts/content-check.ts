@@ -73,7 +73,7 @@ else {
   if (warnings.length) console.warn(`${formatProblems(warnings)}\n`);
   if (list) {
     for (const m of manifest.modules) {
-      console.log(`${m.id} (${m.items.length} items)`);
+      console.log(`${m.id} (${m.items.length} item${m.items.length === 1 ? '' : 's'})`);
       const width = Math.max(0, ...m.items.map((i) => i.id.length));
       for (const i of itemsByModule[m.id]) console.log(`  ${i.id.padEnd(width)}  ${i.type.padEnd(17)}  ${i.answer}`);
     }

@@ -292,6 +292,19 @@ export function compileContent(lessonsDir: string): CompiledCourse {
       report(file, at('module'), `unknown module "${String(raw.module)}": expected one of ${moduleIds.join(', ')}`);
     }
   }
+  /** Each cue word must occur, as whole words, in the visible scenario text of its language. */
+  function checkCues(text: Record<string, unknown>, cues: Record<string, unknown> | undefined, file: string, label: string) {
+    for (const lang of LANGS) {
+      const list = cues?.[lang];
+      if (typeof text[lang] !== 'string' || !Array.isArray(list)) continue;
+      const visible = visibleText(text[lang] as string);
+      for (const cue of list) {
+        if (typeof cue === 'string' && !hasWholeWords(visible, cue)) {
+          report(file, `${label}.cues.${lang}`, `"${cue}" does not occur as whole words in text.${lang}: cue words must be copied from the scenario text (whole words: "orang tua" is not found in "orang tuanya")`);
+        }
+      }
+    }
+  }
   for (const name of files) {
     const file = path.join(scenariosDir, name);
     const list = validate(scenarioFileSchema, readYaml(file), file);
@@ -301,9 +314,10 @@ export function compileContent(lessonsDir: string): CompiledCourse {
       if (isRecord(raw)) checkAcrossFiles(raw, file, label);
       const item = validate(itemSchema, raw, file, label);
       if (!item) {
-        // Still check its glossary links, so the next run does not bring new problems.
+        // Still check its glossary links and cue words, so the next run does not bring new problems.
         const text = isRecord(raw) && isRecord(raw.text) ? raw.text : {};
         for (const lang of LANGS) if (typeof text[lang] === 'string') checkTerms(render(text[lang] as string, false, file, `${label}.text.${lang}`), file, `${label}.text.${lang}`);
+        if (isRecord(raw) && isRecord(raw.cues)) checkCues(text, raw.cues, file, label);
         return;
       }
       const at = (field: string) => `${label}.${field}`;
@@ -323,14 +337,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
           if (!wrong.includes(key)) report(file, at(`${where}misconceptions.${key}`), `is not a wrong option: write misconceptions only for ${wrong.join(', ')}`);
         }
       }
-      for (const lang of LANGS) {
-        const visible = visibleText(item.text[lang]);
-        for (const cue of ('cues' in item ? item.cues?.[lang] : undefined) ?? []) {
-          if (!hasWholeWords(visible, cue)) {
-            report(file, at(`cues.${lang}`), `"${cue}" does not occur as whole words in text.${lang}: cue words must be copied from the scenario text (whole words: "orang tua" is not found in "orang tuanya")`);
-          }
-        }
-      }
+      checkCues(item.text, 'cues' in item ? item.cues : undefined, file, label);
       const module = modules.find((m) => m.id === item.module);
       const text = Object.fromEntries(LANGS.map((lang) => [lang, itemText(item, lang, (md, field) => render(md, false, file, at(field)))])) as Record<Lang, ItemText>;
       for (const lang of LANGS) checkTerms(text[lang].text, file, at(`text.${lang}`));

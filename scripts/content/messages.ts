@@ -8,8 +8,8 @@ import type { z } from 'zod';
 
 const LANG_NAMES: Record<string, string> = { id: 'Indonesian', en: 'English' };
 
-const both = (field: string) => `${field}:\n      id: "Teks dalam bahasa Indonesia."\n      en: "The same text in English."`;
-const lists = (field: string) => `${field}:\n      id: ["Baris pertama.", "Baris kedua."]\n      en: ["First line.", "Second line."]`;
+const both = (field: string) => `${field}:\n  id: "Teks dalam bahasa Indonesia."\n  en: "The same text in English."`;
+const lists = (field: string) => `${field}:\n  id: ["Baris pertama.", "Baris kedua."]\n  en: ["First line.", "Second line."]`;
 
 /** Fields that hold one text in each language. */
 const LOCALIZED = new Set(['title', 'tagline', 'text', 'rationale', 'prompt', 'activity', 'then', 'why', 'term', 'definition']);
@@ -21,25 +21,28 @@ function example(path: PropertyKey[]): string | undefined {
   const parent = String(path.at(-2) ?? '');
   if (LOCALIZED.has(last) || parent === 'options' || parent === 'misconceptions') return both(last);
   if (LISTS.has(last)) return lists(last);
-  if (last === 'options') return `options:\n      a: { id: "Pilihan pertama.", en: "First option." }\n      b: { id: "Pilihan kedua.", en: "Second option." }`;
-  if (last === 'misconceptions') return `misconceptions:          # one per wrong option\n      groupwork: { id: "Mengira …", en: "Thinks …" }\n      systemic: { id: "Mengira …", en: "Thinks …" }`;
-  if (last === 'cases') return `cases:\n      - answer: casework\n        text: { id: "…", en: "…" }\n        why: { id: "…", en: "…" }`;
-  if (last === 'steps') return `steps:\n      - kind: level\n        prompt: { id: "…", en: "…" }`;
+  if (last === 'options') return `options:\n  a: { id: "Pilihan pertama.", en: "First option." }\n  b: { id: "Pilihan kedua.", en: "Second option." }`;
+  if (last === 'misconceptions') return `misconceptions:          # one per wrong option\n  groupwork: { id: "Mengira …", en: "Thinks …" }\n  systemic: { id: "Mengira …", en: "Thinks …" }`;
+  if (last === 'cases') return `cases:\n  - answer: casework\n    text: { id: "…", en: "…" }\n    why: { id: "…", en: "…" }`;
+  if (last === 'steps') return `steps:\n  - kind: level\n    prompt: { id: "…", en: "…" }`;
   if (last === 'tags') return 'tags: [family, village]';
-  if (last === 'modules') return 'modules:\n      - 01-welfare-mandate\n      - 04-intervention-levels';
-  if (last === 'facilitator') return 'facilitator:\n      minutes: 20\n      prompt: { id: "…", en: "…" }';
-  if (last === 'quiz') return 'quiz:\n      size: 10';
-  if (last === 'final') return 'final:\n      passMark: 75';
+  if (last === 'modules') return 'modules:\n  - 01-welfare-mandate\n  - 04-intervention-levels';
+  if (last === 'facilitator') return 'facilitator:\n  minutes: 20\n  prompt: { id: "…", en: "…" }';
+  if (last === 'quiz') return 'quiz:\n  size: 10';
+  if (last === 'final') return 'final:\n  passMark: 75';
   return undefined;
 }
 
 const withExample = (message: string, path: PropertyKey[]) => {
   const shape = example(path);
-  return shape ? `${message}. It should look like this:\n      ${shape}` : message;
+  return shape ? `${message}. It should look like this:\n${shape.replace(/^/gm, '    ')}` : message;
 };
 
+const describeInput = (input: unknown) =>
+  input === null ? 'empty' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a set of named fields' : typeof input === 'string' ? `the text "${input.slice(0, 40)}"` : String(input);
+
 const WHAT: Record<string, string> = {
-  string: 'a text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a group of fields', record: 'a group of fields',
+  string: 'a text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a set of named fields', record: 'a set of named fields',
 };
 
 export function describeIssue(issue: z.core.$ZodIssue): string {
@@ -51,8 +54,22 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `has a field this format does not know: ${issue.keys.join(', ')} (check the spelling and the indentation against lessons/FORMAT.md)`;
   }
+  if (issue.code === 'invalid_type' && example(issue.path)?.includes('id: "Teks')) {
+    const found = typeof issue.input === 'string' ? 'one text' : Array.isArray(issue.input) ? 'a list' : 'something else';
+    return withExample(`should be the text in both languages (id: and en:), but it is ${found}`, issue.path);
+  }
+  if (issue.code === 'invalid_union' && last === 'type') {
+    const input = issue.input && typeof issue.input === 'object' ? (issue.input as { type?: unknown }).type : undefined;
+    return `${input === undefined ? 'is missing' : `"${String(input)}" is not a question type`}: use classify-level, classify-strategy, choice, sort or case`;
+  }
+  if (issue.code === 'invalid_type' && LISTS.has(String(last)) && !issue.path.includes('id') && !issue.path.includes('en')) {
+    return withExample(`should be a list of lines in each language (id: and en:), but it is ${describeInput(issue.input)}`, issue.path);
+  }
+  if (issue.code === 'invalid_type' && last === 'options') {
+    return withExample(`should be the options keyed a, b, c (and d), each in both languages, but it is ${describeInput(issue.input)}`, issue.path);
+  }
   if (issue.code === 'invalid_type') {
-    const found = issue.input === null ? 'nothing' : Array.isArray(issue.input) ? 'a list' : typeof issue.input === 'object' ? 'a group of fields' : typeof issue.input === 'string' ? `the text "${String(issue.input).slice(0, 40)}"` : String(issue.input);
+    const found = describeInput(issue.input);
     // Custom messages in the schema ("expected a version such as 0.1.0") already say what belongs there.
     const wanted = /^expected (object|record|array|string|number|boolean)/.test(issue.message) || !issue.message.startsWith('expected')
       ? `should be ${WHAT[issue.expected] ?? issue.expected}`
@@ -77,23 +94,23 @@ export function describeYamlError(error: unknown, source: string): { line?: numb
   }
   const at = error.linePos?.[0];
   const lineText = at ? (source.split(/\r?\n/)[at.line - 1] ?? '') : '';
-  const hint = yamlHint(error.code, lineText);
+  const hint = yamlHint(error.code, lineText, error.message);
   const what = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return { line: at?.line, column: at?.col, message: `not valid YAML (${what}). Likely fix: ${hint}` };
 }
 
-function yamlHint(code: string, line: string): string {
-  if (/^\s*\t|\t/.test(line.match(/^\s*/)?.[0] ?? '')) return 'indent with spaces, never tabs';
-  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'BLOCK_IN_FLOW' || /:\s.*:\s/.test(line.replace(/"[^"]*"/g, '""'))) {
-    return 'text containing ": " (a colon and a space) must be in quotes, e.g. en: "Note: the group meets weekly."';
-  }
+function yamlHint(code: string, line: string, message: string): string {
+  const count = (quote: string) => line.split(quote).length - 1;
+  if (/^ *\t/.test(line)) return 'indent with spaces, never tabs';
   if (code === 'DUPLICATE_KEY') return 'a field appears twice in the same item: keep only one';
-  if (code === 'MISSING_CHAR' || (line.match(/"/g)?.length ?? 0) % 2 === 1) {
-    return 'close every quote; write a double quote inside text as \\" or use single quotes around it';
-  }
-  if (/'/.test(line)) return 'text with an apostrophe (it\'s) must be in double quotes, e.g. en: "it\'s"';
-  if (code === 'BAD_INDENT' && /[[{]/.test(line)) return 'close the list or group with ] or } on the same item';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'BLOCK_IN_FLOW') return COLON_HINT;
+  if (/end with an? [\]}]/.test(message)) return `close the ${message.includes(']') ? 'list with "]"' : 'group with "}"'} on the line where it starts`;
+  if (count('"') % 2 === 1) return 'close every double quote; inside double-quoted text write a double quote as \\"';
+  if (count("'") % 2 === 1) return 'text with an apostrophe (it\'s, Ma\'ruf) must be in double quotes, e.g. en: "it\'s"';
   if (code === 'BAD_INDENT') return 'fields of the same item must start at the same column: check the spaces at the start of this line and the one above';
-  if (/[[{]/.test(line)) return 'in { … } and [ … ], separate entries with commas and put text in double quotes';
-  return 'compare this line with the examples in lessons/FORMAT.md (spaces, quotes, a ": " after each field name)';
+  if (/[[{]/.test(line)) return 'inside { … } and [ … ], separate the entries with commas and put text in double quotes';
+  if (/:\s.*:\s/.test(line.replace(/"[^"]*"/g, '""'))) return COLON_HINT;
+  return 'compare this line with the examples in lessons/FORMAT.md (spaces, quotes, ": " after each field name)';
 }
+
+const COLON_HINT = 'text containing ": " (a colon and a space) must be in quotes, e.g. en: "Note: the group meets weekly."';
