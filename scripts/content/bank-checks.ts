@@ -84,7 +84,7 @@ export function checkBank(sources: SourcedItem[], bankFile = 'lessons/scenarios'
       // (b) across the bank: the key is the single longest option
       if ([key, ...wrong.map(([, t]) => t)].every((t) => wordCount(t[lang]) >= 2)) {
         multiWord += 1;
-        if (keyLength > longestWrong) longest.push(`${q.id} (+${keyLength - longestWrong} characters, ${ratio.toFixed(2)}×)`);
+        if (keyLength > longestWrong) longest.push(`${q.id} (+${keyLength - longestWrong} character${keyLength - longestWrong === 1 ? '' : 's'}, ${ratio.toFixed(2)}×)`);
       }
       // (c) across the bank: tell-tale words only in wrong options
       const words = TELLTALE_WORDS[lang];
