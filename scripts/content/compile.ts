@@ -11,6 +11,7 @@ import { rightResponse } from '../../src/content/compact-item.ts';
 import { shortId } from '../../src/course/short-id.ts';
 import { hasWholeWords } from '../../src/content/whole-words.ts';
 import { linkedTerms, MarkdownError, renderBlock, renderInline, splitPages, takeDroppedLinks, visibleText } from './markdown.ts';
+import { houseStyleProblem } from './house-style.ts';
 import { describeIssue, describeYamlError } from './messages.ts';
 import { readLessonText } from './read-text.ts';
 import { courseSchema, glossarySchema, itemSchema, moduleSchema, scenarioFileSchema, type ItemSource } from './schema.ts';
@@ -155,6 +156,11 @@ export function compileContent(lessonsDir: string): CompiledCourse {
     } catch (error) {
       if (!(error instanceof MarkdownError)) throw error;
       report(file, field, error.message);
+    }
+    // Indonesian text follows the house style (respectful terms, EYD/KBBI spellings).
+    if (path.basename(file) === 'id.md' || /\.id(\[\d+\])?$/.test(field)) {
+      const style = houseStyleProblem(html.replace(/<[^>]+>/g, ''));
+      if (style) report(file, field, style);
     }
     for (const href of takeDroppedLinks()) {
       warn(file, field, `the link to "${href.slice(0, 80)}" was removed (its words stay): links may go to https:// or http:// addresses (opened in a new tab), mailto:, #anchors or paths inside the course; write the full address, e.g. https://example.org/page`);

@@ -65,6 +65,16 @@ describe('one run reports every file', () => {
   });
 });
 
+describe('house style', () => {
+  it('refuses a word from the spelling list in Indonesian text, saying what to write instead', () => {
+    const dir = brokenFixture('scenarios/items.yaml', (s) => s.replace('Kelompok adalah media.', 'Kelompok mempengaruhi anggotanya.'));
+    expect(failure(dir).problems).toEqual([{
+      file: expect.stringMatching(/scenarios\/items\.yaml$/), field: '[2] (fx-beta-group).rationale.id',
+      message: 'write "memengaruhi" instead of "mempengaruhi" (house style: respectful terms and EYD/KBBI spelling)',
+    }]);
+  });
+});
+
 describe('npm run content:check and npm run build', () => {
   const dir = brokenFixture('scenarios/agency.yaml', () => fs.readFileSync(FIVE_MISTAKES, 'utf8'));
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBank } from '../../scripts/content/bank-checks.ts';
-import { compileContent } from '../../scripts/content/compile.ts';
+import { compileContent, type Problem } from '../../scripts/content/compile.ts';
 import { FIXTURE_DIR } from './fixture-course.ts';
 
 /** The checks that keep the right answer from giving itself away, on fixture banks built to break them. */
@@ -21,7 +21,7 @@ function courseWith(...banks: string[]): string {
 
 const findings = (...banks: string[]) => {
   const { errors, warnings } = checkBank(compileContent(courseWith(...banks)).sources, 'scenarios');
-  const short = (p: { file: string }) => ({ ...p, file: path.basename(p.file) });
+  const short = (p: Problem) => ({ ...p, file: path.basename(p.file) });
   return { errors: errors.map(short), warnings: warnings.map(short) };
 };
 
