@@ -19,6 +19,8 @@ const pattern = wholeWords(Object.keys(AVOID_IN_INDONESIAN), 'iu')!;
 
 /** The first word of the list found in the text, with its replacement, or undefined. */
 export function houseStyleProblem(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  if (!Object.keys(AVOID_IN_INDONESIAN).some((word) => lower.includes(word.split(' ')[0]))) return undefined;
   const found = pattern.exec(text)?.[0];
   if (!found) return undefined;
   return `write "${AVOID_IN_INDONESIAN[found.toLowerCase().replace(/\s+/g, ' ')]}" instead of "${found}" (house style: respectful terms and EYD/KBBI spelling)`;

@@ -134,8 +134,9 @@ describe('input that used to crash or hang the compiler', () => {
     const seconds = (performance.now() - started) / 1000;
     console.log(`200 KB of "_a" rendered in ${seconds.toFixed(2)} s`);
     expect(html).toBe(`<p>${page}</p>`);
-    // A generous bound on a busy shared machine: the quadratic renderer needed 38 s.
-    expect(seconds).toBeLessThan(10);
+    // A generous bound for a busy shared machine (about 1 s alone): the quadratic renderer took 38 s
+    // on an author's machine and minutes here.
+    expect(seconds).toBeLessThan(15);
   });
 });
 
