@@ -154,8 +154,8 @@ export function compileContent(lessonsDir: string): CompiledCourse {
     try {
       html = block ? renderBlock(md) : renderInline(md);
     } catch (error) {
-      if (!(error instanceof MarkdownError)) throw error;
-      report(file, field, error.message);
+      // Never a bare stack: whatever the renderer throws is reported against the file and field.
+      report(file, field, error instanceof MarkdownError ? error.message : `could not be rendered as Markdown (${error instanceof Error ? error.message : String(error)}): simplify this text`);
     }
     // Indonesian text follows the house style (respectful terms, EYD/KBBI spellings).
     if (path.basename(file) === 'id.md' || /\.id(\[\d+\])?$/.test(field)) {
