@@ -274,7 +274,8 @@ export function compileContent(lessonsDir: string): CompiledCourse {
   if (fs.existsSync(modulesDir)) {
     for (const folder of fs.readdirSync(modulesDir)) {
       if (!listedModules.includes(folder)) {
-        report(path.join(modulesDir, folder), '', 'module folder is not listed in course.yaml "modules": add it there so learners can reach it');
+        // A folder whose name cannot be a module says so, rather than inviting the author to list it.
+        report(path.join(modulesDir, folder), '', moduleNameProblem(folder) ?? 'module folder is not listed in course.yaml "modules": add it there so learners can reach it');
       }
     }
   }

@@ -45,6 +45,14 @@ describe('module folder names', () => {
     expect(problems).toContainEqual({ file: 'course.yaml', field: 'modules.2', message: expect.stringMatching(new RegExp(`^"${name}" cannot be a module name \\(every JavaScript object already has it\\): rename the folder`)) });
   });
 
+  it('names the problem with an unlisted folder called "__proto__", rather than asking to list it', () => {
+    const dir = listing('[alpha, beta]');
+    fs.cpSync(path.join(dir, 'modules/beta'), path.join(dir, 'modules/__proto__'), { recursive: true });
+    expect(outcome(dir).problems).toEqual([{
+      file: 'modules/__proto__', field: '', message: expect.stringMatching(/^"__proto__" cannot be a module name \(every JavaScript object already has it\)/),
+    }]);
+  });
+
   it('refuses a module path outside lessons/ and never reads it', () => {
     const dir = listing('[alpha, beta, "../../../outside", "../beta"]');
     const outside = path.resolve(dir, 'modules', '../../../outside');
