@@ -29,8 +29,9 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
       try {
         course = compile();
       } catch (error) {
+        // The same report as `npm run content:check` (which `npm run build` runs first, without a stack).
         if (error instanceof ContentError) this.error(error.message);
-        throw error;
+        this.error(`The lesson files could not be compiled: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (id === resolved(COURSE_ID)) {
         const loaders = course.manifest.modules

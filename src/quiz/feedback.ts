@@ -1,19 +1,41 @@
 import { LEVELS, STRATEGIES, type ItemSpec } from '../content/types.ts';
+import { wholeWords } from '../content/whole-words.ts';
 import { lastChoice, partChoices, partsOf, type Answers } from './scoring.ts';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const decode = (text: string) =>
+  text.replace(/&(?:#(x[0-9a-f]+|\d+)|([a-z]+));/gi, (entity, code: string | undefined, name: string | undefined) => {
+    if (name) return ENTITIES[name.toLowerCase()] ?? entity;
+    const n = code![0].toLowerCase() === 'x' ? Number.parseInt(code!.slice(1), 16) : Number(code);
+    return n <= 0x10ffff ? String.fromCodePoint(n) : entity;
+  });
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Wraps the scenario's cue words in <mark>, shown after the learner answers. Works on compiled,
- * sanitised HTML: only text between tags is touched, so no markup can be broken or injected.
+ * sanitised HTML: only text between tags is touched, so no markup can be broken or injected. Cues
+ * are matched as whole words on the text a learner reads (entities decoded first), so a cue such
+ * as "amp" never lands inside "&amp;", and "orang tua" is not marked inside "orang tuanya".
  */
 export function highlightCues(html: string, cues: readonly string[]): string {
-  const words = cues.filter((c) => c.trim()).sort((a, b) => b.length - a.length).map(escapeRegExp);
-  if (!words.length) return html;
-  const pattern = new RegExp(`(${words.join('|')})`, 'gi');
+  const pattern = wholeWords(cues);
+  if (!pattern) return html;
   return html
     .split(/(<[^>]+>)/)
-    .map((part) => (part.startsWith('<') ? part : part.replace(pattern, '<mark>$1</mark>')))
+    .map((part) => {
+      if (part.startsWith('<')) return part;
+      const text = decode(part);
+      pattern.lastIndex = 0;
+      if (!pattern.test(text)) return part; // untouched, entities and all
+      pattern.lastIndex = 0;
+      let out = '';
+      let from = 0;
+      for (const match of text.matchAll(pattern)) {
+        out += `${escape(text.slice(from, match.index))}<mark>${escape(match[0])}</mark>`;
+        from = match.index + match[0].length;
+      }
+      return out + escape(text.slice(from));
+    })
     .join('');
 }
 

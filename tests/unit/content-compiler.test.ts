@@ -50,7 +50,7 @@ describe('content compiler', () => {
   it('reports missing English text with the field that needs it', () => {
     const dir = brokenFixture('scenarios/items.yaml', (s) => s.replace(', en: "The target is one family." }', ' }'));
     expect(problemsOf(dir)).toEqual([
-      { file: 'scenarios/items.yaml', field: '[0] (fx-home-visit).rationale.en', message: 'is missing (expected string): write the English text' },
+      { file: 'scenarios/items.yaml', field: '[0] (fx-home-visit).rationale.en', message: 'is missing: write the English text' },
     ]);
   });
 
@@ -85,7 +85,7 @@ describe('content compiler', () => {
       s.replace(/\n    systemic: \{ id: "Mengira program[^\n]*/, '').replace('en: ["home visit"]', 'en: ["house call"]'));
     expect(problemsOf(dir)).toEqual([
       { file: 'scenarios/items.yaml', field: '[0] (fx-home-visit).misconceptions.systemic', message: 'is missing: explain the misconception behind choosing "systemic"' },
-      { file: 'scenarios/items.yaml', field: '[0] (fx-home-visit).cues.en', message: '"house call" does not occur in text.en: cue words must be copied from the scenario text' },
+      { file: 'scenarios/items.yaml', field: '[0] (fx-home-visit).cues.en', message: '"house call" does not occur as whole words in text.en: cue words must be copied from the scenario text (whole words: "orang tua" is not found in "orang tuanya")' },
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('content compiler', () => {
       plugins: [berdayaContent(dir)],
       build: { write: false, rollupOptions: { input: 'virtual:berdaya/course' } },
     });
-    await expect(run).rejects.toThrow(/scenarios\/items\.yaml › \[0\] \(fx-home-visit\)\.answer: expected one of: casework, groupwork, systemic/);
+    await expect(run).rejects.toThrow(/scenarios\/items\.yaml \(1\)\n {2}\[0\] \(fx-home-visit\)\.answer: expected one of: casework, groupwork, systemic/);
   });
 });
 

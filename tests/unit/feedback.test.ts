@@ -6,9 +6,15 @@ import { confusionMatrix, highlightCues, mainConfusion } from '../../src/quiz/fe
 const level = (id: string, answer: string): ItemSpec => ({ id, code: id, type: 'classify-level', options: ['casework', 'groupwork', 'systemic'], answer, difficulty: 1, tricky: false });
 
 describe('cue highlighting', () => {
-  it('marks every cue, case-insensitively, longest first', () => {
+  it('marks every cue as whole words, case-insensitively, longest first', () => {
     expect(highlightCues('A <em>home visit</em> to one family; Home visits help.', ['home visit', 'one family', 'home']))
-      .toBe('A <em><mark>home visit</mark></em> to <mark>one family</mark>; <mark>Home visit</mark>s help.');
+      .toBe('A <em><mark>home visit</mark></em> to <mark>one family</mark>; <mark>Home</mark> visits help.');
+    expect(highlightCues('Anak dan orang tuanya; orang tua lain.', ['orang tua'])).toBe('Anak dan orang tuanya; <mark>orang tua</mark> lain.');
+  });
+
+  it('matches cues on the text a learner reads, never inside an HTML entity', () => {
+    expect(highlightCues('camp &amp; village &lt;3', ['amp', 'lt'])).toBe('camp &amp; village &lt;3');
+    expect(highlightCues('camp &amp; village', ['camp & village'])).toBe('<mark>camp &amp; village</mark>');
   });
 
   it('never changes markup, only text between tags (property)', () => {
