@@ -248,6 +248,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
     codes.set(shortId(id), id);
   }
 
+  checkFinalConcepts(course.final.concepts, modules, (field, message) => report(courseFile, `final.concepts.${field}`, message));
   if (problems.length) throw new ContentError(problems);
   const { id, version, title, tagline, outcomes, mastery, gating, final } = course;
   const welcome = Object.fromEntries(LANGS.map((lang) => [lang, {
@@ -323,4 +324,14 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}: check the spelling against lessons/FORMAT.md`;
   return issue.message;
+}
+
+/** Each module named in `final.concepts` is in the course and has that many concept questions. */
+function checkFinalConcepts(concepts: Record<string, number> | undefined, modules: ModuleSpec[], report: (field: string, message: string) => void) {
+  for (const [id, count] of Object.entries(concepts ?? {})) {
+    const module = modules.find((m) => m.id === id);
+    const available = module?.items.filter((i) => i.type === 'choice').length ?? 0;
+    if (!module) report(id, `"${id}" is not one of the course's modules: use one of ${modules.map((m) => m.id).join(', ')}`);
+    else if (count > available) report(id, `asks for ${count} concept questions but the module has ${available} (type: choice): lower the number or add questions`);
+  }
 }

@@ -14,7 +14,7 @@ const modulesDone = () =>
   localStorage.setItem(KEY, encodeProgress({ ...createProgress(manifest), modules: Object.fromEntries(manifest.modules.map((m) => [m.id, { score: 100, best: 100, round: 0 }])) }, manifest));
 
 async function takeFinal(user: Awaited<ReturnType<typeof renderCourse>>['user'], round: number, wrong: number) {
-  const items = drawFinal(final.items, final.mix, round);
+  const items = drawFinal(final.sources, final.mix, round);
   for (const [index, item] of items.entries()) {
     expect(await screen.findByRole('heading', { level: 1, name: `Question ${index + 1} of ${items.length}` })).toBeInTheDocument();
     const choice = index < wrong ? item.options.find((o) => o !== item.answer)! : item.answer;

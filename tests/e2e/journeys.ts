@@ -16,7 +16,7 @@ export const button = (page: Root, name: string) => page.getByRole('button', { n
 /** Takes the final assessment's first attempt, every answer right; `afterFirst` runs on the first feedback. */
 export async function passFinal(root: Root, lang: Lang, afterFirst: () => Promise<void> = async () => {}) {
   const final = finalModule(course.manifest);
-  const items = drawFinal(final.items, final.mix, 0);
+  const items = drawFinal(final.sources, final.mix, 0);
   for (const [index, item] of items.entries()) {
     await expect.poll(() => heading(root).textContent()).toBe(say(lang, (s) => s.quiz.questionOf, { number: index + 1, total: items.length }));
     const owner = course.manifest.modules.find((m) => m.items.some((i) => i.id === item.id))!;
