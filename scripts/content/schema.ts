@@ -31,7 +31,7 @@ export const courseSchema = z.strictObject({
         })
         .optional(),
       retakeWait: z.number({ error: 'expected the hours to wait before another attempt, e.g. 24 (0: no wait)' }).min(0).default(0),
-      maxAttempts: z.number({ error: 'expected how many attempts a learner has, e.g. 3 (leave it out: no limit)' }).int().min(1).optional(),
+      maxAttempts: z.number({ error: 'expected how many attempts a learner has, e.g. 3 (leave it out: no limit)' }).int().min(1, 'expected at least 1 attempt (leave it out: no limit)').optional(),
     })
     .default({ passMark: 75, perLevel: 4, strategies: 3, retakeWait: 0 }),
 });
