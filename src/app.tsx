@@ -5,7 +5,7 @@ import { fetchModuleText, fetchWelcome, useTitles } from './content/module-text.
 import type { CourseManifest, Lang } from './content/types.ts';
 import { LANGUAGE_NAMES, loadLanguage } from './i18n/i18n.ts';
 import { CourseContext } from './course/course-context.ts';
-import { courseModules } from './course/final-assessment.ts';
+import { courseModules, isInFinal } from './course/final-assessment.ts';
 import { textModuleOf } from './course/quiz-round.ts';
 import type { Progress } from './course/progress.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
@@ -47,6 +47,8 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
   const actor = CourseContext.useActorRef();
   const state = CourseContext.useSelector((s) => s.value);
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
+  // The trainers' notes hold suggested answers: not on offer while a final attempt is under way.
+  const inFinal = CourseContext.useSelector((s) => isInFinal(s.context.progress));
   const [notice, setNotice] = useState<CourseNotice | undefined>(loadNotice);
   // The glossary and trainers' notes open over the course; the learner's place does not move.
   const [reference, setReference] = useState<{ page: ReferencePage; term?: string } | null>(null);
@@ -145,9 +147,11 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
           <button type="button" aria-current={reference?.page === 'glossary' ? 'page' : undefined} onClick={() => openReference('glossary')}>
             {t('reference.glossary')}
           </button>
-          <button type="button" aria-current={reference?.page === 'facilitator' ? 'page' : undefined} onClick={() => openReference('facilitator')}>
-            {t('reference.facilitator')}
-          </button>
+          {!inFinal && (
+            <button type="button" aria-current={reference?.page === 'facilitator' ? 'page' : undefined} onClick={() => openReference('facilitator')}>
+              {t('reference.facilitator')}
+            </button>
+          )}
         </nav>
       </footer>
     </>

@@ -365,6 +365,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
     codes.set(shortId(id), id);
   }
 
+  if (course) checkFinalConcepts(course.final.concepts, modules, (field, message) => report(courseFile, `final.concepts.${field}`, message));
   if (problems.length || !course) throw new ContentError(problems, warnings);
   const { id, version, title, tagline, outcomes, mastery, gating, final } = course;
   const welcome = Object.fromEntries(LANGS.map((lang) => [lang, {
@@ -437,4 +438,14 @@ function itemText(item: ItemSource, lang: Lang, render: Render): ItemText {
     misconceptions: pick(item.misconceptions, 'misconceptions'),
     cues: ('cues' in item ? item.cues?.[lang] : undefined) ?? [],
   };
+}
+
+/** Each module named in `final.concepts` is in the course and has that many concept questions. */
+function checkFinalConcepts(concepts: Record<string, number> | undefined, modules: ModuleSpec[], report: (field: string, message: string) => void) {
+  for (const [id, count] of Object.entries(concepts ?? {})) {
+    const module = modules.find((m) => m.id === id);
+    const available = module?.items.filter((i) => i.type === 'choice').length ?? 0;
+    if (!module) report(id, `"${id}" is not one of the course's modules: use one of ${modules.map((m) => m.id).join(', ')}`);
+    else if (count > available) report(id, `asks for ${count} concept questions but the module has ${available} (type: choice): lower the number or add questions`);
+  }
 }

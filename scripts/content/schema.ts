@@ -25,8 +25,15 @@ export const courseSchema = z.strictObject({
       passMark: z.number({ error: 'expected a percentage from 1 to 100' }).int().min(1).max(100).default(75),
       perLevel: z.number({ error: 'expected how many scenarios per level' }).int().min(1).default(4),
       strategies: z.number({ error: 'expected how many change-strategy scenarios' }).int().min(0).default(3),
+      concepts: z
+        .record(z.string(), z.number({ error: 'expected how many concept questions from this module' }).int().min(0), {
+          error: 'expected module folder names with a number each, e.g.\n  concepts:\n    01-welfare-mandate: 2',
+        })
+        .optional(),
+      retakeWait: z.number({ error: 'expected the hours to wait before another attempt, e.g. 24 (0: no wait)' }).min(0).default(0),
+      maxAttempts: z.number({ error: 'expected how many attempts a learner has, e.g. 3 (leave it out: no limit)' }).int().min(1, 'expected at least 1 attempt (leave it out: no limit)').optional(),
     })
-    .default({ passMark: 75, perLevel: 4, strategies: 3 }),
+    .default({ passMark: 75, perLevel: 4, strategies: 3, retakeWait: 0 }),
 });
 
 export const facilitatorSchema = z.strictObject({

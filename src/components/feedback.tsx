@@ -13,10 +13,13 @@ interface FeedbackProps {
   cuesHeading: string;
   /** The words in the scenario that signal the answer (also highlighted in the scenario). */
   cues: string[];
+  /** Level of its headings: 2 under a question, deeper inside a review of answers. */
+  headingLevel?: 2 | 3 | 4;
 }
 
 /** What the learner sees after committing to an answer: the verdict and why. */
 export function Feedback(props: FeedbackProps) {
+  const Heading = `h${props.headingLevel ?? 2}` as const;
   return (
     <div className={`feedback feedback--${props.correct ? 'right' : 'wrong'}`}>
       <p className="feedback__verdict">
@@ -25,11 +28,11 @@ export function Feedback(props: FeedbackProps) {
       </p>
       <p>{props.yourAnswer}</p>
       {!props.correct && <p>{props.rightAnswer}</p>}
-      <h2>{props.whyHeading}</h2>
+      <Heading>{props.whyHeading}</Heading>
       <RichText as="p" html={props.rationaleHtml} />
       {props.cues.length > 0 && (
         <>
-          <h2>{props.cuesHeading}</h2>
+          <Heading>{props.cuesHeading}</Heading>
           <ul className="cues">
             {props.cues.map((cue) => (
               <li key={cue}>
@@ -41,7 +44,7 @@ export function Feedback(props: FeedbackProps) {
       )}
       {props.misconceptionHtml && (
         <>
-          <h2>{props.misconceptionHeading}</h2>
+          <Heading>{props.misconceptionHeading}</Heading>
           <RichText as="p" html={props.misconceptionHtml} />
         </>
       )}

@@ -59,8 +59,18 @@ export interface CourseManifest {
   version: string;
   mastery: number;
   gating: 'open' | 'strict';
-  /** The final assessment: pass mark (%) and the mix drawn from the whole scenario bank. */
-  final: { passMark: number; perLevel: number; strategies: number };
+  /** The final assessment: pass mark (%), the mix it draws, and when it may be taken again. */
+  final: {
+    passMark: number;
+    perLevel: number;
+    strategies: number;
+    /** Concept questions per module id; absent: 2 from every module that has concept questions. */
+    concepts?: Record<string, number>;
+    /** Hours from the end of an attempt until the next may start (0: at once). */
+    retakeWait: number;
+    /** Attempts a learner has; absent: no limit. */
+    maxAttempts?: number;
+  };
   modules: ModuleSpec[];
 }
 

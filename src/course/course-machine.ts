@@ -1,8 +1,8 @@
-import { assign, emit, setup } from 'xstate';
+import { and, assign, emit, setup } from 'xstate';
 import type { CourseManifest, ItemSpec, Lang, ModuleSpec } from '../content/types.ts';
 import { isComplete, isCorrect, isValidResponse, lastChoice, scoreItems } from '../quiz/scoring.ts';
 import { dayNumber, dueItems, PRACTICE_SIZE, scheduleAnswer } from '../quiz/review.ts';
-import { courseModules, FINAL, isFinalOpen, PRACTICE } from './final-assessment.ts';
+import { courseModules, FINAL, finalAccess, isInFinal, PRACTICE } from './final-assessment.ts';
 import { quizItems } from './quiz-round.ts';
 import { MAX_ATTEMPTS, mergeProgress, type Place, type Progress } from './progress.ts';
 
@@ -11,12 +11,15 @@ export interface CourseInput {
   progress: Progress;
   /** Today's day number (src/quiz/review.ts): the clock of spaced review, replaceable in tests. */
   today?: () => number;
+  /** The time now in milliseconds: the clock of the final's retake wait, replaceable in tests. */
+  now?: () => number;
 }
 
 export interface CourseContext {
   manifest: CourseManifest;
   progress: Progress;
   today: () => number;
+  now: () => number;
 }
 
 export type CourseEvent =
@@ -126,13 +129,19 @@ export const courseMachine = setup({
     },
     hasPreviousPage: ({ context }) => (placeAs(context, 'lesson')?.page ?? 0) > 0,
     hasQuiz: ({ context }) => (currentModule(context)?.items.length ?? 0) > 0,
-    // A Practice session is not retried: the next one is whatever is due then.
-    canRetry: ({ context }) => context.progress.place?.module !== PRACTICE && (currentModule(context)?.items.length ?? 0) > 0,
+    // A Practice session is not retried: the next one is whatever is due then; the final, by its retake rules.
+    canRetry: ({ context }) => {
+      const module = context.progress.place?.module;
+      if (module === FINAL) return finalAccess(context.manifest, context.progress, context.now()).kind === 'open';
+      return module !== PRACTICE && (currentModule(context)?.items.length ?? 0) > 0;
+    },
     hasNextItem: ({ context }) => {
       const place = placeAs(context, 'quiz');
       return !!place && place.item + 1 < currentQuiz(context).length;
     },
-    isFinalOpen: ({ context }) => isFinalOpen(context.manifest, context.progress),
+    canStartFinal: ({ context }) => ['open', 'resume'].includes(finalAccess(context.manifest, context.progress, context.now()).kind),
+    // In the final, an answer is recorded and the next question follows: no feedback until the result.
+    isInFinal: ({ context }) => isInFinal(context.progress),
     hasDueReview: ({ context }) => dueItems(context.progress.review, context.today()).length > 0,
     isPractising: ({ context }) => context.progress.place?.module === PRACTICE,
     canTryAgain: ({ context }) => {
@@ -175,7 +184,7 @@ export const courseMachine = setup({
     startFinal: assign({
       progress: ({ context }) =>
         // Coming back to an unfinished assessment resumes it; otherwise a new attempt draws new questions.
-        context.progress.place?.module === FINAL && context.progress.place.screen === 'quiz'
+        isInFinal(context.progress)
           ? { ...context.progress, atWelcome: false }
           : beginRound(context.progress, FINAL),
     }),
@@ -228,9 +237,9 @@ export const courseMachine = setup({
         const best = Math.max(score, saved.best ?? 0);
         const modules = { ...progress.modules, [module.id]: { ...saved, score, best } };
         if (module.id !== FINAL) return { ...progress, modules };
-        // A pass, once earned, is never taken back.
+        // A pass, once earned, is never taken back; the attempt's end starts the retake wait.
         const passed = progress.final?.passed === true || best >= context.manifest.final.passMark;
-        return { ...progress, modules, final: { score: best, passed } };
+        return { ...progress, modules, final: { score: best, passed, at: Math.floor(context.now() / 60_000) } };
       },
     }),
     mergeProgress: assign({
@@ -247,7 +256,12 @@ export const courseMachine = setup({
   },
 }).createMachine({
   id: 'course',
-  context: ({ input }) => ({ manifest: input.manifest, progress: input.progress, today: input.today ?? (() => dayNumber(new Date())) }),
+  context: ({ input }) => ({
+    manifest: input.manifest,
+    progress: input.progress,
+    today: input.today ?? (() => dayNumber(new Date())),
+    now: input.now ?? Date.now,
+  }),
   initial: 'routing',
   on: {
     'lang.set': { actions: 'setLanguage' },
@@ -269,7 +283,7 @@ export const courseMachine = setup({
     welcome: {
       on: {
         'course.start': { target: 'routing', actions: 'startCourse' },
-        'final.start': { guard: 'isFinalOpen', target: 'routing', actions: 'startFinal' },
+        'final.start': { guard: 'canStartFinal', target: 'routing', actions: 'startFinal' },
         'practice.start': { guard: 'hasDueReview', target: 'quiz', actions: 'startPractice' },
         'module.open': { guard: 'isUnlocked', target: 'routing', actions: 'openModule' },
       },
@@ -288,8 +302,14 @@ export const courseMachine = setup({
       initial: 'question',
       states: {
         question: {
-          // Nothing reveals the answer until the learner commits to a choice.
-          on: { 'quiz.answer': { guard: 'isOffered', target: 'feedback', actions: ['recordAnswer', 'announceAnswer'] } },
+          // Nothing reveals the answer until the learner commits to a choice; in the final, not until its result.
+          on: {
+            'quiz.answer': [
+              { guard: and(['isOffered', 'isInFinal', 'hasNextItem']), target: 'question', reenter: true, actions: ['recordAnswer', 'announceAnswer', 'nextItem'] },
+              { guard: and(['isOffered', 'isInFinal']), target: '#course.summary', actions: ['recordAnswer', 'announceAnswer', 'finishModule'] },
+              { guard: 'isOffered', target: 'feedback', actions: ['recordAnswer', 'announceAnswer'] },
+            ],
+          },
         },
         feedback: {
           on: {
@@ -308,7 +328,7 @@ export const courseMachine = setup({
       on: {
         'quiz.retry': { guard: 'canRetry', target: 'quiz', actions: 'startQuiz' },
         'module.next': { guard: 'hasNextModule', target: 'lesson', actions: 'openNextModule' },
-        'final.start': { guard: 'isFinalOpen', target: 'routing', actions: 'startFinal' },
+        'final.start': { guard: 'canStartFinal', target: 'routing', actions: 'startFinal' },
       },
     },
   },

@@ -12,15 +12,33 @@ export const FINAL = 'final';
 
 export interface FinalModuleSpec extends ModuleSpec {
   mix: FinalMix;
+  /** The modules whose banks it draws from. */
+  sources: ModuleSpec[];
 }
 
+/** Without `final.concepts` in course.yaml: this many concept questions from every module that has them. */
+export const DEFAULT_CONCEPTS = 2;
+
+const finals = new WeakMap<CourseManifest, FinalModuleSpec>();
+
 export function finalModule(manifest: CourseManifest): FinalModuleSpec {
+  const cached = finals.get(manifest);
+  if (cached) return cached;
   const { perLevel, strategies } = manifest.final;
-  const items = manifest.modules.flatMap((m) => m.items).filter((i) => i.type !== 'choice');
-  return {
+  const conceptsOf = (m: ModuleSpec) => m.items.filter((i) => i.type === 'choice').length;
+  const concepts = manifest.final.concepts
+    ?? Object.fromEntries(manifest.modules.filter(conceptsOf).map((m) => [m.id, Math.min(DEFAULT_CONCEPTS, conceptsOf(m))]));
+  // Everything an attempt may ask: concept questions of the listed modules, and level and strategy scenarios.
+  const items = manifest.modules.flatMap((m) =>
+    m.items.filter((i) => (i.type === 'choice' ? (concepts[m.id] ?? 0) > 0 : i.type === 'classify-level' || i.type === 'classify-strategy')),
+  );
+  const conceptCount = Object.values(concepts).reduce((sum, n) => sum + n, 0);
+  const final: FinalModuleSpec = {
     id: FINAL, number: manifest.modules.length + 1, minutes: 20, pages: 0,
-    quizSize: perLevel * 3 + strategies, items, mix: { perLevel, strategies },
+    quizSize: perLevel * 3 + strategies + conceptCount, items, mix: { perLevel, strategies, concepts }, sources: manifest.modules,
   };
+  finals.set(manifest, final);
+  return final;
 }
 
 /**
@@ -33,8 +51,13 @@ const practiceModule = (manifest: CourseManifest): ModuleSpec => ({
   id: PRACTICE, number: 0, minutes: 5, pages: 0, quizSize: PRACTICE_SIZE, items: manifest.modules.flatMap((m) => m.items),
 });
 
+const all = new WeakMap<CourseManifest, ModuleSpec[]>();
+
 /** Every module the learner can be in, the final assessment and Practice included. */
-export const courseModules = (manifest: CourseManifest): ModuleSpec[] => [...manifest.modules, finalModule(manifest), practiceModule(manifest)];
+export function courseModules(manifest: CourseManifest): ModuleSpec[] {
+  if (!all.has(manifest)) all.set(manifest, [...manifest.modules, finalModule(manifest), practiceModule(manifest)]);
+  return all.get(manifest)!;
+}
 
 /** Whether a (pseudo-)module's questions come from other modules, whose text they show. */
 export const isDrawnFromBank = (moduleId: string) => moduleId === FINAL || moduleId === PRACTICE;
@@ -48,3 +71,31 @@ export const isFinalOpen = (manifest: CourseManifest, progress: Progress) =>
 
 export const hasPassedFinal = (manifest: CourseManifest, progress: Progress) =>
   progress.final?.passed === true || (progress.modules[FINAL]?.best ?? -1) >= manifest.final.passMark;
+
+/** Attempts started so far (each attempt is a quiz round of the final). */
+export const finalAttempts = (progress: Progress) => (progress.modules[FINAL]?.round ?? -1) + 1;
+
+/** An attempt has started and not been finished: the learner is in it (home included) until its result. */
+export const isInFinal = (progress: Progress) => progress.place?.module === FINAL && progress.place.screen === 'quiz';
+
+/**
+ * Whether the learner may start the final now (`now` in milliseconds):
+ * `open`, `resume` (an attempt is unfinished), `locked` (module quizzes first), `wait` until
+ * `opensAt` (course.yaml `final.retakeWait` hours after the last attempt ended), or `spent`
+ * (`final.maxAttempts` used).
+ */
+export type FinalAccess =
+  | { kind: 'open' | 'resume' | 'locked' }
+  | { kind: 'wait'; opensAt: number }
+  | { kind: 'spent'; attempts: number };
+
+export function finalAccess(manifest: CourseManifest, progress: Progress, now: number): FinalAccess {
+  if (isInFinal(progress)) return { kind: 'resume' };
+  if (!isFinalOpen(manifest, progress)) return { kind: 'locked' };
+  const { maxAttempts, retakeWait } = manifest.final;
+  const attempts = finalAttempts(progress);
+  if (maxAttempts !== undefined && attempts >= maxAttempts) return { kind: 'spent', attempts };
+  const ended = progress.final?.at;
+  const opensAt = ended === undefined ? 0 : (ended + Math.round(retakeWait * 60)) * 60_000;
+  return opensAt > now ? { kind: 'wait', opensAt } : { kind: 'open' };
+}

@@ -12,6 +12,7 @@ import { shortId } from './short-id.ts';
  *   modules: <code><score>.<best>.<round>,…   answers: <code><option index per attempt>,…
  *   (a sort or case: <code><response>.<response>…, a response being one option index per part)
  *   review: <code><box><due day, base 36>,…   practice: <code><code>…
+ *   final: <best score>.<passed 0|1>[.<end of the latest attempt, minutes since 1970, base 36>]
  * (Records written before Practice existed have no practice field and are read as well.)
  */
 const PREFIX = `B${PROGRESS_FORMAT}`;
@@ -36,7 +37,9 @@ export function encodeProgress(progress: Progress, manifest: CourseManifest): st
   const review = Object.entries(progress.review)
     .flatMap(([id, [box, due]]) => (items.has(id) ? [`${items.get(id)!.code}${box}${due.toString(36)}`] : []))
     .join(',');
-  const final = progress.final ? `${progress.final.score}.${progress.final.passed ? 1 : 0}` : '';
+  const final = progress.final
+    ? `${progress.final.score}.${progress.final.passed ? 1 : 0}${progress.final.at === undefined ? '' : `.${progress.final.at.toString(36)}`}`
+    : '';
   const lang = progress.lang === 'id' ? 'i' : progress.lang === 'en' ? 'e' : '-';
   const practice = progress.practice.map((id) => items.get(id)?.code ?? '').join('');
   return [PREFIX, progress.courseVersion, lang, progress.atWelcome ? 1 : 0, place, modules, answers, review, final, practice].join(SEP);
@@ -85,9 +88,17 @@ export function decodeProgress(raw: string, manifest: CourseManifest): DecodedPr
       return item && /^\d[0-9a-z]+$/.test(rest) ? [[item.id, [Number(rest[0]), due]]] : [];
     })),
     practice: (practice.match(/[0-9a-z]{5}/g) ?? []).flatMap((code) => items.get(code)?.id ?? []),
-    final: /^\d+\.[01]$/.test(final) ? { score: Number(final.split('.')[0]), passed: final.endsWith('1') } : null,
+    final: decodeFinal(final),
   };
   return { ok: true, progress: fitProgress(data, manifest) };
+}
+
+/** Records written before retake rules have no attempt time: they read as "no wait". */
+function decodeFinal(field: string): unknown {
+  const match = /^(\d+)\.([01])(?:\.([0-9a-z]+))?$/.exec(field);
+  if (!match) return null;
+  const [, score, passed, at] = match;
+  return { score: Number(score), passed: passed === '1', ...(at !== undefined && { at: parseInt(at, 36) }) };
 }
 
 function decodePlace(field: string, moduleIds: Map<string, string>): unknown {

@@ -37,7 +37,18 @@ export interface Progress {
   review: Review;
   /** The item ids of the current or latest Practice session, fixed when it starts. */
   practice: string[];
-  final: { score: number; passed: boolean } | null;
+  /**
+   * The final assessment's best score and pass, and when its latest attempt ended (`at`, minutes
+   * since 1970 UTC: the retake wait counts from it). Attempts started are the final's `round` + 1.
+   */
+  final: FinalRecord | null;
+}
+
+export interface FinalRecord {
+  score: number;
+  passed: boolean;
+  /** Absent in records written before retake rules existed: then no wait applies. */
+  at?: number;
 }
 
 export const PROGRESS_FORMAT = 1;
@@ -104,7 +115,7 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
     else if (place.answered && !answers[item.id]) place = { ...place, answered: false };
   }
   const final = isRecord(data.final) && isPercent(data.final.score) && typeof data.final.passed === 'boolean'
-    ? { score: data.final.score, passed: data.final.passed }
+    ? { score: data.final.score, passed: data.final.passed, ...(Number.isInteger(data.final.at) && (data.final.at as number) >= 0 && { at: data.final.at as number }) }
     : null;
   return {
     v: PROGRESS_FORMAT,
@@ -160,6 +171,9 @@ export function mergeProgress(ours: Progress, theirs: Progress): Progress {
     modules[id] = { ...rest, ...mine, ...(best >= 0 && { best }) };
   }
   const passed = (p: Progress) => p.final?.passed ?? false;
-  const final = passed(theirs) && !passed(ours) ? theirs.final : (ours.final ?? theirs.final);
+  const kept = passed(theirs) && !passed(ours) ? theirs.final : (ours.final ?? theirs.final);
+  // The retake wait counts from the latest attempt either tab finished.
+  const at = Math.max(ours.final?.at ?? -1, theirs.final?.at ?? -1);
+  const final = kept && at >= 0 ? { ...kept, at } : kept;
   return { ...ours, answers, modules, review: { ...theirs.review, ...ours.review }, final };
 }

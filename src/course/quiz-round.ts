@@ -3,9 +3,21 @@ import { drawFinal, drawModuleQuiz } from '../quiz/selection.ts';
 import { courseModules, isDrawnFromBank, PRACTICE, type FinalModuleSpec } from './final-assessment.ts';
 import type { Progress } from './progress.ts';
 
-/** The questions of one quiz round of a module (the final assessment draws its own mix). */
-const quizRound = (module: ModuleSpec, round: number) =>
-  'mix' in module ? drawFinal(module.items, (module as FinalModuleSpec).mix, round) : drawModuleQuiz(module, round);
+const rounds = new WeakMap<ModuleSpec, Map<number, ItemSpec[]>>();
+
+/**
+ * The questions of one quiz round of a module (the final assessment draws its own mix). Screens and
+ * guards ask for them often, and a draw replays the rounds before it: each is drawn once.
+ */
+function quizRound(module: ModuleSpec, round: number): ItemSpec[] {
+  const drawn = rounds.get(module) ?? new Map<number, ItemSpec[]>();
+  rounds.set(module, drawn);
+  if (!drawn.has(round)) {
+    const final = 'mix' in module ? (module as FinalModuleSpec) : undefined;
+    drawn.set(round, final ? drawFinal(final.sources, final.mix, round) : drawModuleQuiz(module, round));
+  }
+  return drawn.get(round)!;
+}
 
 /** The questions of the module's current quiz round (of a Practice session: the ones fixed at its start). */
 export function quizItems(progress: Pick<Progress, 'modules' | 'practice'>, module: ModuleSpec): ItemSpec[] {

@@ -23,22 +23,31 @@ export function shuffle<T>(list: readonly T[], random: () => number): T[] {
 
 /**
  * Draws `size` items from `pool`, balanced across answers, deterministic for (key, round), never
- * repeating an item, and — where the pool is big enough — different items from the round before.
+ * repeating an item. Round by round it prefers what the learner has not been asked yet: within each
+ * answer, the questions not asked in an earlier round of this quiz come first, then those asked
+ * longest ago. So when every answer has at least twice its share, a retry asks none of the
+ * questions of the round before. The history is replayed from round 0 (rounds are few, and this
+ * keeps the Progress record free of question lists).
  */
 function drawBalanced(pool: readonly ItemSpec[], size: number, key: string, round: number): ItemSpec[] {
   size = Math.min(size, pool.length);
-  const bank = shuffle(pool, seededRandom(key)); // one fixed order per pool
+  const bank = shuffle(pool, seededRandom(key)); // one fixed order per pool: it breaks ties
   const groups = new Map<string, ItemSpec[]>();
-  // Single questions balance by answer; sorts and cases (whose answers are all different) by type.
-  const groupOf = (item: ItemSpec) => (item.parts ? item.type : item.answer);
+  // Classifications balance by answer. Concept questions (whose answers are option letters), sorts
+  // and cases (whose answers are all different) by type, so a bank twice the round never repeats.
+  const groupOf = (item: ItemSpec) => (item.type.startsWith('classify-') ? item.answer : item.type);
   for (const item of bank) groups.set(groupOf(item), [...(groups.get(groupOf(item)) ?? []), item]);
   const lists = [...groups.values()];
-  const quota = Math.ceil(size / lists.length);
-  // Each round starts one quota further along every answer's list, wrapping around.
-  const windows = lists.map((list) => Array.from({ length: list.length }, (_, i) => list[(round * quota + i) % list.length]));
-  const picked: ItemSpec[] = [];
-  for (let i = 0; picked.length < size; i++) {
-    for (const list of windows) if (i < list.length && picked.length < size) picked.push(list[i]);
+  const lastAsked = new Map<ItemSpec, number>();
+  let picked: ItemSpec[] = [];
+  for (let r = 0; r <= round; r++) {
+    // Never asked (-1) first, then the longest ago; the sort is stable, so ties keep the bank's order.
+    const queues = lists.map((list) => [...list].sort((a, b) => (lastAsked.get(a) ?? -1) - (lastAsked.get(b) ?? -1)));
+    picked = [];
+    for (let i = 0; picked.length < size; i++) {
+      for (const queue of queues) if (i < queue.length && picked.length < size) picked.push(queue[i]);
+    }
+    for (const item of picked) lastAsked.set(item, r);
   }
   return picked;
 }
@@ -58,19 +67,28 @@ export function drawModuleQuiz(module: ModuleSpec, round: number): ItemSpec[] {
 }
 
 export interface FinalMix {
-  /** Items per level (casework, groupwork, systemic). */
+  /** Classification scenarios per level (casework, groupwork, systemic), from the whole bank. */
   perLevel: number;
-  /** Change-strategy items in all, spread over the three strategies. */
+  /** Change-strategy scenarios in all, spread over the three strategies. */
   strategies: number;
+  /** Concept questions (type `choice`) per module id, from that module's bank. */
+  concepts: Record<string, number>;
 }
 
-/** The final assessment of one attempt: scenarios from the whole bank in the configured mix. */
-export function drawFinal(bank: readonly ItemSpec[], mix: FinalMix, round: number): ItemSpec[] {
-  const levels = bank.filter((i) => i.type === 'classify-level');
-  const strategies = bank.filter((i) => i.type === 'classify-strategy');
+/**
+ * The final assessment of one attempt: concept questions from the modules that have them, then
+ * level and strategy scenarios from the whole bank, each part balanced and preferring questions
+ * that earlier attempts did not ask; shuffled together.
+ */
+export function drawFinal(modules: readonly ModuleSpec[], mix: FinalMix, round: number): ItemSpec[] {
+  const bank = modules.flatMap((m) => m.items);
+  const concepts = modules.flatMap((m) =>
+    drawBalanced(m.items.filter((i) => i.type === 'choice'), mix.concepts[m.id] ?? 0, `final:${m.id}`, round),
+  );
   const picked = [
-    ...drawBalanced(levels, mix.perLevel * 3, 'final:levels', round),
-    ...drawBalanced(strategies, mix.strategies, 'final:strategies', round),
+    ...concepts,
+    ...drawBalanced(bank.filter((i) => i.type === 'classify-level'), mix.perLevel * 3, 'final:levels', round),
+    ...drawBalanced(bank.filter((i) => i.type === 'classify-strategy'), mix.strategies, 'final:strategies', round),
   ];
   return shuffle(picked, seededRandom(`final:${round}`));
 }

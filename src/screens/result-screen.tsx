@@ -4,16 +4,21 @@ import { ScreenHeading } from '../components/screen-heading.tsx';
 import { LEVELS, STRATEGIES, type ModuleSpec } from '../content/types.ts';
 import { CourseContext } from '../course/course-context.ts';
 import { hasPassedFinal } from '../course/final-assessment.ts';
+import { useTitles } from '../content/module-text.ts';
 import { quizItems } from '../course/quiz-round.ts';
 import { isCorrect, lastChoice, scoreItems } from '../quiz/scoring.ts';
 import { CertificateView } from './certificate-view.tsx';
+import { AnswerReview } from './answer-review.tsx';
+import { FinalAccessNote, useFinalAccess } from './final-access.tsx';
 import { AnswerPatterns } from './summary-screen.tsx';
 import { useCourse } from './use-course.ts';
 
 /** The final assessment's result: score, pass or not, where the mistakes were, retry, certificate. */
 export function ResultScreen({ module }: { module: ModuleSpec }) {
   const { t } = useTranslation('course');
-  const { manifest, send } = useCourse();
+  const { manifest, send, lang } = useCourse();
+  const titles = useTitles(lang);
+  const access = useFinalAccess();
   const progress = CourseContext.useSelector((s) => s.context.progress);
   const [showCertificate, setShowCertificate] = useState(false);
   const items = quizItems(progress, module);
@@ -30,6 +35,13 @@ export function ResultScreen({ module }: { module: ModuleSpec }) {
     const correct = ofKind.filter((item) => isCorrect(item, lastChoice(progress.answers, item.id))).length;
     return [{ key, label, correct, total: ofKind.length }];
   });
+  // Concept questions, by the module (and so the outcome) they assess.
+  const concepts = manifest.modules.flatMap((m) => {
+    const ofModule = items.filter((item) => item.type === 'choice' && m.items.includes(item));
+    if (!ofModule.length) return [];
+    const correct = ofModule.filter((item) => isCorrect(item, lastChoice(progress.answers, item.id))).length;
+    return [{ key: m.id, label: t('final.conceptsItem', { number: m.number, title: titles.module(m.id), correct, total: ofModule.length }) }];
+  });
 
   return (
     <>
@@ -41,17 +53,24 @@ export function ResultScreen({ module }: { module: ModuleSpec }) {
         {breakdown.map((row) => (
           <li key={row.key}>{t('result.breakdownItem', row)}</li>
         ))}
+        {concepts.map((row) => (
+          <li key={row.key}>{row.label}</li>
+        ))}
       </ul>
       <AnswerPatterns module={module} />
+      <AnswerReview items={items} answers={progress.answers} missedOnly={false} />
+      <FinalAccessNote access={access} />
       <div className="actions">
         {passed && (
           <button type="button" className="primary" onClick={() => setShowCertificate(true)}>
             {t('result.certificate')}
           </button>
         )}
-        <button type="button" onClick={() => send({ type: 'quiz.retry' })}>
-          {t('result.retry')}
-        </button>
+        {access.kind === 'open' && (
+          <button type="button" onClick={() => send({ type: 'quiz.retry' })}>
+            {t('result.retry')}
+          </button>
+        )}
         <button type="button" onClick={() => send({ type: 'course.home' })}>
           {t('summary.home')}
         </button>

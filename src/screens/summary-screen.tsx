@@ -7,6 +7,7 @@ import { ConfusionTable } from '../components/confusion-table.tsx';
 import { confusionMatrix, mainConfusion } from '../quiz/feedback.ts';
 import { scoreItems } from '../quiz/scoring.ts';
 import { ModuleFrame } from './module-frame.tsx';
+import { AnswerReview } from './answer-review.tsx';
 import { useCourse } from './use-course.ts';
 
 const sameScore = (a: { correct: number; total: number }, b: { correct: number; total: number }) => a.correct === b.correct && a.total === b.total;
@@ -15,6 +16,8 @@ export function SummaryScreen({ module }: { module: ModuleSpec }) {
   const { manifest, send } = useCourse();
   const { t } = useTranslation('course');
   const score = CourseContext.useSelector((s) => scoreItems(quizItems(s.context.progress, module), s.context.progress.answers), sameScore);
+  const items = CourseContext.useSelector((s) => quizItems(s.context.progress, module));
+  const answers = CourseContext.useSelector((s) => s.context.progress.answers);
   const canGoOn = CourseContext.useSelector((s) => s.can({ type: 'module.next' }));
   const next = manifest.modules[manifest.modules.indexOf(module) + 1];
 
@@ -26,6 +29,7 @@ export function SummaryScreen({ module }: { module: ModuleSpec }) {
             <>
               <p className="score">{t('summary.score', { ...score })}</p>
               <p>{score.percent >= manifest.mastery ? t('summary.mastered') : t('summary.notYet', { mastery: manifest.mastery })}</p>
+              <AnswerReview items={items} answers={answers} missedOnly />
             </>
           )}
           <AnswerPatterns module={module} />

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CourseContext } from '../course/course-context.ts';
-import { FINAL, hasPassedFinal, isFinalOpen } from '../course/final-assessment.ts';
+import { FINAL, finalModule, hasPassedFinal } from '../course/final-assessment.ts';
 import { dueItems } from '../quiz/review.ts';
+import { FinalAccessNote, useFinalAccess } from './final-access.tsx';
 import { createLazyScreen } from './lazy-screen.tsx';
 import { useCourse } from './use-course.ts';
 
@@ -15,20 +16,22 @@ export default function WelcomeExtras() {
   const { manifest, send } = useCourse();
   const { t } = useTranslation('course');
   const progress = CourseContext.useSelector((s) => s.context.progress);
-  const finalOpen = isFinalOpen(manifest, progress);
+  const access = useFinalAccess();
+  const finalOpen = access.kind === 'open' || access.kind === 'resume';
   const finalBest = progress.modules[FINAL]?.best;
   return (
     <>
       <ReviewSection />
       <h2>{t('welcome.finalHeading')}</h2>
-      <p>{t('welcome.finalIntro', { count: manifest.final.perLevel * 3 + manifest.final.strategies, passMark: manifest.final.passMark })}</p>
+      <p>{t('welcome.finalIntro', { count: finalModule(manifest).quizSize, passMark: manifest.final.passMark })}</p>
       {finalBest !== undefined && (
         <p>{hasPassedFinal(manifest, progress) ? t('welcome.finalPassed', { score: finalBest }) : t('welcome.finalNotPassed', { score: finalBest })}</p>
       )}
       <button type="button" aria-describedby={finalOpen ? undefined : 'final-locked'} disabled={!finalOpen} onClick={() => send({ type: 'final.start' })}>
         {t('welcome.finalStart')}
       </button>
-      {!finalOpen && <p id="final-locked">{t('welcome.finalLocked')}</p>}
+      {access.kind === 'locked' && <p id="final-locked">{t('welcome.finalLocked')}</p>}
+      <FinalAccessNote access={access} id={access.kind === 'locked' ? undefined : 'final-locked'} />
       <button type="button" aria-expanded={managing} aria-controls="progress-panel" onClick={() => setManaging(!managing)}>
         {t('progress.manage')}
       </button>

@@ -12,9 +12,9 @@ export { manifest };
 export const titles = { id: await loadWelcome('id'), en: await loadWelcome('en') };
 
 /** Renders the real course (real machine, real i18n, real lessons) as a learner would open it. */
-export async function renderCourse({ search = '', browserLanguages = [] as string[] } = {}) {
+export async function renderCourse({ search = '', browserLanguages = [] as string[], course = manifest } = {}) {
   const user = userEvent.setup();
-  const view = render(await bootCourse({ manifest, storage: localStorage, search, browserLanguages }));
+  const view = render(await bootCourse({ manifest: course, storage: localStorage, search, browserLanguages }));
   return { user, ...view };
 }
 

@@ -13,17 +13,19 @@ type Root = Page | FrameLocator;
 export const heading = (page: Root) => page.getByRole('heading', { level: 1 });
 export const button = (page: Root, name: string) => page.getByRole('button', { name, exact: true });
 
-/** Takes the final assessment's first attempt, every answer right; `afterFirst` runs on the first feedback. */
-export async function passFinal(root: Root, lang: Lang, afterFirst: () => Promise<void> = async () => {}) {
+/**
+ * Takes the final assessment's first attempt, every answer right; `onFirst` runs on the first
+ * question, answer chosen. Each answer goes straight on: no feedback until the result.
+ */
+export async function passFinal(root: Root, lang: Lang, onFirst: () => Promise<void> = async () => {}) {
   const final = finalModule(course.manifest);
-  const items = drawFinal(final.items, final.mix, 0);
+  const items = drawFinal(final.sources, final.mix, 0);
   for (const [index, item] of items.entries()) {
     await expect.poll(() => heading(root).textContent()).toBe(say(lang, (s) => s.quiz.questionOf, { number: index + 1, total: items.length }));
     const owner = course.manifest.modules.find((m) => m.items.some((i) => i.id === item.id))!;
     await root.getByRole('radio', { name: optionLabel(owner.id, item, item.answer, lang), exact: true }).check();
-    await button(root, say(lang, (s) => s.quiz.check)).click();
-    if (index === 0) await afterFirst();
-    await button(root, index + 1 === items.length ? say(lang, (s) => s.quiz.toResult) : say(lang, (s) => s.quiz.next)).click();
+    if (index === 0) await onFirst();
+    await button(root, index + 1 === items.length ? say(lang, (s) => s.final.answerLast) : say(lang, (s) => s.final.answerNext)).click();
   }
   await expect.poll(() => heading(root).textContent()).toBe(say(lang, (s) => s.result.heading));
   return items;

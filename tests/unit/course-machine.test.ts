@@ -3,7 +3,7 @@ import { createActor, type AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { CourseManifest } from '../../src/content/types.ts';
 import { courseMachine, isModuleUnlocked, type CourseContext as CourseContextValue, type CourseEvent } from '../../src/course/course-machine.ts';
-import { courseModules } from '../../src/course/final-assessment.ts';
+import { courseModules, finalAccess, finalAttempts, finalModule, isInFinal } from '../../src/course/final-assessment.ts';
 import { quizItems } from '../../src/course/quiz-round.ts';
 import { decodeProgress, encodeProgress } from '../../src/course/progress-codec.ts';
 import { createProgress, type Progress } from '../../src/course/progress.ts';
@@ -12,8 +12,8 @@ import { fixtureCourse } from './fixture-course.ts';
 const { manifest } = fixtureCourse(); // alpha: 2 pages, 2 items; beta: 1 page, 1 item; strict gating
 const openManifest: CourseManifest = { ...manifest, gating: 'open' };
 
-function start(saved: Partial<Progress> = {}, course = manifest, today?: () => number) {
-  const actor = createActor(courseMachine, { input: { manifest: course, progress: { ...createProgress(course), ...saved }, today } });
+function start(saved: Partial<Progress> = {}, course = manifest, today?: () => number, now?: () => number) {
+  const actor = createActor(courseMachine, { input: { manifest: course, progress: { ...createProgress(course), ...saved }, today, now } });
   actor.start();
   const send = (...events: CourseEvent[]) => events.forEach((e) => actor.send(e));
   const progress = () => actor.getSnapshot().context.progress;
@@ -182,8 +182,14 @@ describe('course machine', () => {
     expect(progress().place).toEqual({ screen: 'lesson', module: 'alpha', page: 1 });
   });
 
+  const NOW = Date.UTC(2026, 11, 7, 9, 0);
+  const MINUTE = 60_000;
+  const modulesDone = (course: CourseManifest): Partial<Progress> => ({
+    modules: Object.fromEntries(course.modules.map((m) => [m.id, { score: 100, best: 100, round: 0 }])),
+  });
+
   it('opens the final assessment only when every module quiz is done, and never takes a pass back', () => {
-    const { send, state, progress, answerAll } = start({}, openManifest);
+    const { send, state, progress, answerAll } = start({}, openManifest, undefined, () => NOW);
     send({ type: 'final.start' });
     expect(state().value).toBe('welcome');
     for (const module of openManifest.modules) {
@@ -196,11 +202,81 @@ describe('course machine', () => {
     expect(progress().place).toEqual({ screen: 'quiz', module: 'final', item: 0, answered: false });
     answerAll(true);
     expect(state().value).toBe('summary');
-    expect(progress().final).toEqual({ score: 100, passed: true });
+    expect(progress().final).toEqual({ score: 100, passed: true, at: NOW / MINUTE });
     send({ type: 'quiz.retry' });
     answerAll(false);
     expect(progress().modules.final).toMatchObject({ round: 1, score: 0, best: 100 });
-    expect(progress().final).toEqual({ score: 100, passed: true });
+    expect(progress().final).toEqual({ score: 100, passed: true, at: NOW / MINUTE });
+  });
+
+  it('gives no feedback in the final: an answer goes straight to the next question, the last to the result', () => {
+    const { send, state, progress, asked, answer } = start(modulesDone(openManifest), openManifest);
+    send({ type: 'final.start' });
+    const total = quizItems(progress(), finalModule(openManifest)).length;
+    expect(total).toBeGreaterThan(1);
+    for (let index = 0; index < total; index++) {
+      expect(progress().place).toEqual({ screen: 'quiz', module: 'final', item: index, answered: false });
+      const item = asked();
+      answer(index % 2 === 0);
+      expect(progress().answers[item.id]).toHaveLength(1); // recorded…
+      expect(state().matches({ quiz: 'feedback' })).toBe(false); // …and never shown right or wrong
+    }
+    expect(state().value).toBe('summary');
+    expect(progress().place).toEqual({ screen: 'summary', module: 'final' });
+    expect(progress().modules.final.score).toBe(Math.round((Math.ceil(total / 2) / total) * 100));
+  });
+
+  it('draws the final from every module\'s concept questions and the level scenarios', () => {
+    const final = finalModule(openManifest);
+    expect(final.mix.concepts).toEqual({ alpha: 1 }); // default: up to 2 from every module with concept questions
+    const first = quizItems({ modules: { final: { round: 0 } }, practice: [] }, final).map((i) => i.id);
+    expect(first.sort()).toEqual(['fx-beta-group', 'fx-concept', 'fx-home-visit']);
+  });
+
+  it('in the final, keeps the trainers\' notes out of reach (home included) until the result', () => {
+    const { send, progress, answerAll } = start(modulesDone(openManifest), openManifest);
+    expect(isInFinal(progress())).toBe(false);
+    send({ type: 'final.start' });
+    expect(isInFinal(progress())).toBe(true);
+    send({ type: 'course.home' });
+    expect(isInFinal(progress())).toBe(true); // paused, not finished
+    send({ type: 'final.start' });
+    answerAll(true);
+    expect(isInFinal(progress())).toBe(false);
+  });
+
+  it('lets a retake start only after final.retakeWait hours, and at most final.maxAttempts times', () => {
+    const strict: CourseManifest = { ...openManifest, final: { ...openManifest.final, retakeWait: 2, maxAttempts: 2 } };
+    let now = NOW;
+    const { send, state, progress, answerAll } = start(modulesDone(strict), strict, undefined, () => now);
+    expect(finalAccess(strict, progress(), now)).toEqual({ kind: 'open' });
+    send({ type: 'final.start' });
+    answerAll(false);
+    expect(finalAttempts(progress())).toBe(1);
+    const opensAt = NOW + 120 * MINUTE;
+    expect(finalAccess(strict, progress(), now)).toEqual({ kind: 'wait', opensAt });
+    send({ type: 'quiz.retry' });
+    expect(state().value).toBe('summary');
+    send({ type: 'course.home' }, { type: 'final.start' });
+    expect(state().value).toBe('welcome');
+
+    now = opensAt - 1;
+    send({ type: 'final.start' });
+    expect(state().value).toBe('welcome');
+    now = opensAt;
+    send({ type: 'final.start' });
+    expect(state().matches({ quiz: 'question' })).toBe(true);
+    expect(progress().modules.final.round).toBe(1);
+    send({ type: 'course.home' }, { type: 'final.start' }); // an attempt under way resumes, whatever the rules
+    expect(progress().place).toMatchObject({ module: 'final', item: 0 });
+    answerAll(false);
+
+    now += 1000 * 60 * MINUTE;
+    expect(finalAccess(strict, progress(), now)).toEqual({ kind: 'spent', attempts: 2 });
+    send({ type: 'quiz.retry' });
+    expect(state().value).toBe('summary');
+    send({ type: 'course.home' }, { type: 'final.start' });
+    expect(state().value).toBe('welcome');
   });
 
   it('brings missed scenarios back for Practice on a later day, where a miss may be tried again', () => {
@@ -276,6 +352,9 @@ describe('course machine', () => {
     // One scenario is due for review, so Practice (and its "Try again") is on the paths too.
     const progress: Progress = { ...createProgress(manifest), answers: { 'fx-home-visit': ['systemic'] }, review: { 'fx-home-visit': [1, 100] } };
     const input = { manifest, progress, today: () => 100 };
+    // A learner with every module quiz mastered, for the final's paths.
+    const done: Progress = { ...createProgress(manifest), modules: { alpha: { score: 100, best: 100, round: 0 }, beta: { score: 100, best: 100, round: 0 } } };
+    const inputs = { modules: input, final: { manifest, progress: done, today: () => 100, now: () => 0 } };
     const events: CourseEvent[] = [
       { type: 'course.start' }, { type: 'course.home' }, { type: 'page.next' }, { type: 'page.back' },
       { type: 'quiz.answer', choice: 'casework' }, { type: 'quiz.answer', choice: 'groupwork' }, { type: 'quiz.answer', choice: 'a' }, { type: 'quiz.answer', choice: 'b' },
@@ -286,7 +365,8 @@ describe('course machine', () => {
     const attempts = (p: Progress) => Object.values(p.answers).reduce((n, a) => n + a.length, 0);
 
     /** Replays each path on a real actor; at every step the saved record resumes on the same screen, and no answer was lost. */
-    function expectResumable(paths: { steps: { event: { type: string } }[] }[]) {
+    function expectResumable(paths: { steps: { event: { type: string } }[] }[], input = inputs.modules) {
+      const { progress } = input;
       for (const path of paths) {
         const actor = createActor(courseMachine, { input }).start();
         const trail = path.steps.map((s) => s.event.type).join(' ');
@@ -321,6 +401,18 @@ describe('course machine', () => {
       });
       expect(paths.some((p) => p.state.context.progress.place?.module === 'beta')).toBe(true);
       expectResumable(paths);
+    });
+
+    it('every simple path through the final: never a feedback screen in it, and a result after the last answer', () => {
+      const finalEvents: CourseEvent[] = [
+        { type: 'final.start' }, { type: 'course.home' }, { type: 'page.next' }, { type: 'quiz.retry' },
+        { type: 'quiz.answer', choice: 'casework' }, { type: 'quiz.answer', choice: 'groupwork' }, { type: 'quiz.answer', choice: 'a' }, { type: 'quiz.answer', choice: 'b' },
+      ];
+      const paths = getSimplePaths(courseMachine, { input: inputs.final, events: finalEvents, serializeState: screen });
+      const steps = paths.flatMap((p) => p.steps.map((step) => step.state));
+      expect(steps.some((state) => state.matches('summary') && state.context.progress.place?.module === 'final')).toBe(true);
+      expect(steps.some((state) => state.matches({ quiz: 'feedback' }))).toBe(false);
+      expectResumable(paths, inputs.final);
     });
   });
 });

@@ -80,8 +80,9 @@ describe('Progress record encoding', () => {
       modules: Object.fromEntries(course.modules.map((m) => [m.id, { score: 100, best: 100 }])),
       review: Object.fromEntries(items.map((i) => [i.id, [9, 99999] as [number, number]])),
       practice: items.slice(0, 10).map((i) => i.id),
-      final: { score: 100, passed: true },
+      final: { score: 100, passed: true, at: Math.floor(Date.UTC(2099, 0, 1) / 60_000) },
     };
+    worst.modules.final = { score: 100, best: 100, round: 999 };
     const encoded = encodeProgress(worst, course);
     expect(encoded.length).toBeLessThanOrEqual(4096);
     expect(decodeProgress(encoded, course)).toEqual({ ok: true, progress: worst });
@@ -91,6 +92,15 @@ describe('Progress record encoding', () => {
     const before = encodeProgress(midQuiz, manifest).replace(/~$/, '');
     expect(before.split('~')).toHaveLength(9);
     expect(decodeProgress(before, manifest)).toEqual({ ok: true, progress: midQuiz });
+  });
+
+  it('reads a final result saved before retake rules existed as one with no wait, and keeps the attempt time from then on', () => {
+    const before = encodeProgress({ ...midQuiz, final: { score: 80, passed: true } }, manifest);
+    expect(before.split('~')[8]).toBe('80.1'); // the format of earlier builds
+    expect(decodeProgress(before, manifest)).toEqual({ ok: true, progress: { ...midQuiz, final: { score: 80, passed: true } } });
+    const withTime = { ...midQuiz, final: { score: 80, passed: true, at: 29_420_000 } };
+    expect(decodeProgress(encodeProgress(withTime, manifest), manifest)).toEqual({ ok: true, progress: withTime });
+    expect(decodeProgress(JSON.stringify(withTime), manifest)).toEqual({ ok: true, progress: withTime });
   });
 
   it('reads the JSON records of earlier builds (migration)', () => {
