@@ -4,7 +4,8 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
   LANGS, LEVELS, STRATEGIES,
-  type CourseManifest, type FacilitatorText, type WelcomeText, type GlossaryEntry, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
+  type CourseManifest, type FacilitatorText, type WelcomeText, type GlossaryEntry,
+  type ItemFacts, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
   type PartSpec, type QuestionType,
 } from '../../src/content/types.ts';
 import { rightResponse } from '../../src/content/compact-item.ts';
@@ -38,6 +39,8 @@ export interface CompiledCourse {
   glossary: Record<Lang, GlossaryEntry[]>;
   /** The welcome screen's tagline and outcomes per language. */
   welcome: Record<Lang, WelcomeText>;
+  /** What trainers pick scenarios by (difficulty, tags, contrast set), per item code: a chunk of its own. */
+  facts: Record<string, ItemFacts>;
 }
 
 /** Names of the glossary and trainers'-notes chunks, so no module may use them. */
@@ -109,6 +112,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
   const modulesDir = path.join(lessonsDir, 'modules');
   const modules: ModuleSpec[] = [];
   const texts: CompiledCourse['texts'] = {};
+  const facts: CompiledCourse['facts'] = {};
   for (const [index, moduleId] of course.modules.entries()) {
     const dir = path.join(modulesDir, moduleId);
     if (RESERVED.includes(moduleId)) {
@@ -233,6 +237,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
         id: item.id, code: shortId(item.id), type: item.type, difficulty: item.difficulty, tricky: item.tricky,
         ...(item.type === 'sort' || item.type === 'case' ? { options: [], answer: rightResponse(parts), parts } : parts[0]),
       } satisfies ItemSpec);
+      facts[shortId(item.id)] = { difficulty: item.difficulty, tags: item.tags, ...(item.tricky && { tricky: true }), ...(item.contrast && { contrast: item.contrast }) };
       for (const lang of LANGS) {
         const text = itemText(item, lang);
         checkTerms(text.text, file, at(`text.${lang}`));
@@ -259,7 +264,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
   const glossary = Object.fromEntries(LANGS.map((lang) => [lang, terms
     .map((t) => ({ id: t.id, term: t.term[lang], definition: renderInline(t.definition[lang]) }))
     .sort((a, b) => a.term.localeCompare(b.term, lang))])) as CompiledCourse['glossary'];
-  return { manifest: { id, version, mastery, gating, final, modules }, texts, facilitator, glossary, welcome };
+  return { manifest: { id, version, mastery, gating, final, modules }, texts, facilitator, glossary, welcome, facts };
 }
 
 interface Question extends PartSpec {

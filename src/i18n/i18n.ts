@@ -5,9 +5,10 @@ import { LANGS, type Lang } from '../content/types.ts';
 
 /**
  * Strings come in two namespaces: `ui` (the shell and the welcome screen) and `course` (lesson,
- * quiz and summary screens). Only Indonesian `ui` ships in the first view; the rest loads when needed.
+ * quiz and summary screens), plus `trainer` (class mode, src/trainer/). Only Indonesian `ui` ships in
+ * the first view; the rest loads when needed.
  */
-export const NAMESPACES = ['ui', 'course'] as const;
+export const NAMESPACES = ['ui', 'course', 'trainer'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export type Strings = Record<string, unknown>;
 
@@ -16,8 +17,8 @@ export const LANGUAGE_NAMES: Record<Lang, string> = { id: 'Bahasa Indonesia', en
 
 const json = (load: Promise<{ default: Strings }>) => load.then((m) => m.default);
 const loaders: Record<Lang, Record<Namespace, () => Promise<Strings>>> = {
-  id: { ui: async () => idUi, course: () => json(import('../../locales/id/course.json')) },
-  en: { ui: () => json(import('../../locales/en/ui.json')), course: () => json(import('../../locales/en/course.json')) },
+  id: { ui: async () => idUi, course: () => json(import('../../locales/id/course.json')), trainer: () => json(import('../../locales/id/trainer.json')) },
+  en: { ui: () => json(import('../../locales/en/ui.json')), course: () => json(import('../../locales/en/course.json')), trainer: () => json(import('../../locales/en/trainer.json')) },
 };
 
 export const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);

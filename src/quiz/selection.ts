@@ -25,7 +25,7 @@ export function shuffle<T>(list: readonly T[], random: () => number): T[] {
  * Draws `size` items from `pool`, balanced across answers, deterministic for (key, round), never
  * repeating an item, and — where the pool is big enough — different items from the round before.
  */
-function drawBalanced(pool: readonly ItemSpec[], size: number, key: string, round: number): ItemSpec[] {
+export function drawBalanced(pool: readonly ItemSpec[], size: number, key: string, round: number): ItemSpec[] {
   size = Math.min(size, pool.length);
   const bank = shuffle(pool, seededRandom(key)); // one fixed order per pool
   const groups = new Map<string, ItemSpec[]>();
