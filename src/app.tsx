@@ -148,6 +148,7 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
           <button type="button" aria-current={reference?.page === 'facilitator' ? 'page' : undefined} onClick={() => openReference('facilitator')}>
             {t('reference.facilitator')}
           </button>
+          <a href={`?view=class&lang=${lang}`}>{t('reference.trainers')}</a>
         </nav>
       </footer>
     </>

@@ -64,6 +64,7 @@ export function WelcomeScreen() {
           </li>
         ))}
       </ol>
+      <p><a href={`?view=class&lang=${lang}`}>{t('reference.trainers')}</a></p>
       <WelcomeExtras.LazyScreen />
     </>
   );

@@ -29,10 +29,15 @@ export interface PlanSettings {
   seed: string;
   show: ShowLang;
   timer: boolean;
+  /**
+   * A fixed list of scenarios by item code (opened from a plan file, or handed over by another
+   * trainer view); null: the filters above choose them.
+   */
+  picked: string[] | null;
 }
 
 export const defaultSettings = (seed: string): PlanSettings => ({
-  module: '', focus: '', difficulty: 0, trickyOnly: false, setting: '', contrast: '', count: DEFAULT_COUNT, order: 'listed', seed, show: 'id', timer: false,
+  module: '', focus: '', difficulty: 0, trickyOnly: false, setting: '', contrast: '', count: DEFAULT_COUNT, order: 'listed', seed, show: 'id', timer: false, picked: null,
 });
 
 /** Every single-question scenario of the course, in course order (module order, then file order). */
@@ -86,3 +91,10 @@ export const settingsInUse = (bank: readonly ClassItem[], facts: Record<string, 
 
 /** A fresh seed for a new balanced order. */
 export const newSeed = (random = Math.random) => Math.floor(random() * 36 ** 6).toString(36);
+
+/** The session a plan gives: its fixed list, or what its filters, count and order choose. */
+export function planItems(bank: readonly ClassItem[], facts: Record<string, ItemFacts>, s: PlanSettings): ClassItem[] {
+  if (!s.picked) return choosePlan(filterBank(bank, facts, s), s.count, s.order, s.seed);
+  const byCode = new Map(bank.map((item) => [item.code, item]));
+  return s.picked.flatMap((code) => byCode.get(code) ?? []);
+}

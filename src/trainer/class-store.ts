@@ -1,3 +1,4 @@
+import type { Lang } from '../content/types.ts';
 import type { ClassItem, PlanSettings } from './class-plan.ts';
 import type { Session, Step } from './class-machine.ts';
 import { readSettings } from './plan-file.ts';
@@ -33,23 +34,24 @@ function readSession(raw: unknown, bank: readonly ClassItem[]): Session | null {
 }
 
 /**
- * The saved plan and session, checked against the course. `unreadable` says the saved data was
+ * The saved plan and session, checked against the course (a first plan shows scenarios in `lang`). `unreadable` says the saved data was
  * there but could not be used (the trainer is told; the data is left as it is until a new save).
  */
-export function loadClass(storage: Storage | undefined, courseId: string, bank: readonly ClassItem[], seed: string): ClassRecord & { unreadable: boolean } {
+export function loadClass(storage: Storage | undefined, courseId: string, bank: readonly ClassItem[], seed: string, lang: Lang): ClassRecord & { unreadable: boolean } {
+  const fresh = { ...readSettings(null, seed), show: lang };
   let text: string | null = null;
   try {
     text = storage?.getItem(classKey(courseId)) ?? null;
   } catch {
     /* storage blocked: start fresh */
   }
-  if (!text) return { settings: readSettings(null, seed), session: null, unreadable: false };
+  if (!text) return { settings: fresh, session: null, unreadable: false };
   try {
     const raw = JSON.parse(text) as { v?: unknown; settings?: unknown; session?: unknown };
     if (raw.v !== VERSION) throw new Error('unknown version');
     return { settings: readSettings(raw.settings, seed), session: readSession(raw.session, bank), unreadable: false };
   } catch {
-    return { settings: readSettings(null, seed), session: null, unreadable: true };
+    return { settings: fresh, session: null, unreadable: true };
   }
 }
 

@@ -1,4 +1,4 @@
-import { FOCUSES, SETTINGS, defaultSettings, type ClassItem, type PlanSettings } from './class-plan.ts';
+import { FOCUSES, MAX_COUNT, SETTINGS, defaultSettings, type ClassItem, type PlanSettings } from './class-plan.ts';
 
 /** The first field of every plan file: how a plan file is told from any other JSON. */
 export const PLAN_FORMAT = 'berdaya-class-plan';
@@ -32,7 +32,7 @@ export function readSettings(raw: unknown, seed: string): PlanSettings {
   const base = defaultSettings(seed);
   if (!isRecord(raw)) return base;
   const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.length <= 80 ? value : fallback);
-  const count = typeof raw.count === 'number' && Number.isInteger(raw.count) && raw.count > 0 && raw.count <= 40 ? raw.count : base.count;
+  const count = typeof raw.count === 'number' && Number.isInteger(raw.count) && raw.count > 0 && raw.count <= MAX_COUNT ? raw.count : base.count;
   return {
     module: text(raw.module, base.module),
     focus: oneOf(['', ...FOCUSES] as const, raw.focus, base.focus),
@@ -45,6 +45,7 @@ export function readSettings(raw: unknown, seed: string): PlanSettings {
     seed: text(raw.seed, base.seed) || seed,
     show: oneOf(['id', 'en', 'both'] as const, raw.show, base.show),
     timer: raw.timer === true,
+    picked: Array.isArray(raw.picked) ? raw.picked.filter((code): code is string => typeof code === 'string' && code.length <= 40).slice(0, MAX_COUNT) : null,
   };
 }
 
@@ -65,8 +66,8 @@ export function decodePlan(text: string, course: string, bank: readonly ClassIte
   if (raw.course !== course) return { ok: false, error: 'otherCourse' };
   const byCode = new Map(bank.map((item) => [item.code, item]));
   const codes = [...new Set(raw.items.map((code) => String(code).slice(0, 40)))];
-  const items = codes.flatMap((code) => byCode.get(code) ?? []);
+  const items = codes.flatMap((code) => byCode.get(code) ?? []).slice(0, MAX_COUNT);
   const unknown = codes.filter((code) => !byCode.has(code));
   if (!items.length) return { ok: false, error: 'noScenarios', unknown };
-  return { ok: true, settings: readSettings(raw.settings, 'plan'), items, unknown };
+  return { ok: true, settings: { ...readSettings(raw.settings, 'plan'), picked: items.map((item) => item.code) }, items, unknown };
 }
