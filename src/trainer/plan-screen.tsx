@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { htmlToText } from '../components/html-text.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
@@ -26,6 +26,25 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
     {children}
   </label>
 );
+
+/** How many scenarios: the field may be empty while the trainer types; only 1–40 is taken. */
+function CountInput({ value, onChange }: { value: number; onChange: (count: number) => void }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText((now) => (Number(now) === value ? now : String(value))), [value]);
+  return (
+    <input
+      type="number"
+      min={1}
+      max={MAX_COUNT}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const count = Number(e.target.value);
+        if (Number.isInteger(count) && count >= 1 && count <= MAX_COUNT) onChange(count);
+      }}
+    />
+  );
+}
 
 /** The trainer picks the session's scenarios, how many, their order and language. */
 export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onLanguage }: PlanScreenProps) {
@@ -114,7 +133,7 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
       <fieldset className="plan-fields">
         <legend>{t('plan.session')}</legend>
         <Field label={t('plan.count')}>
-          <input type="number" min={1} max={MAX_COUNT} value={s.count} onChange={(e) => set({ count: Math.min(MAX_COUNT, Math.max(1, Math.trunc(Number(e.target.value)) || 1)) })} />
+          <CountInput value={s.count} onChange={(count) => set({ count })} />
         </Field>
         <Field label={t('plan.order')}>
           <select value={s.order} onChange={(e) => set({ order: e.target.value as PlanSettings['order'] })}>
