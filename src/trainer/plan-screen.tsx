@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { htmlToText } from '../components/html-text.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
@@ -20,19 +20,24 @@ interface PlanScreenProps {
   onLanguage: (lang: Lang) => void;
 }
 
-const Field = ({ label, children }: { label: string; children: ReactNode }) => (
-  <label className="field">
-    {label}
-    {children}
-  </label>
-);
+/** A labelled control; the label names it alone (a wrapping label would add the control's value to its name). */
+function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
+  );
+}
 
 /** How many scenarios: the field may be empty while the trainer types; only 1–40 is taken. */
-function CountInput({ value, onChange }: { value: number; onChange: (count: number) => void }) {
+function CountInput({ id, value, onChange }: { id: string; value: number; onChange: (count: number) => void }) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText((now) => (Number(now) === value ? now : String(value))), [value]);
   return (
     <input
+      id={id}
       type="number"
       min={1}
       max={MAX_COUNT}
@@ -75,7 +80,8 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
       <fieldset className="plan-fields">
         <legend>{t('plan.filters')}</legend>
         <Field label={t('plan.module')}>
-          <select value={s.module} onChange={(e) => set({ module: e.target.value })}>
+          {(id) => (
+          <select id={id} value={s.module} onChange={(e) => set({ module: e.target.value })}>
             <option value="">{t('plan.anyModule')}</option>
             {manifest.modules.map((m) => (
               <option key={m.id} value={m.id}>
@@ -83,9 +89,11 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
               </option>
             ))}
           </select>
+          )}
         </Field>
         <Field label={t('plan.focus')}>
-          <select value={s.focus} onChange={(e) => set({ focus: e.target.value as PlanSettings['focus'] })}>
+          {(id) => (
+          <select id={id} value={s.focus} onChange={(e) => set({ focus: e.target.value as PlanSettings['focus'] })}>
             <option value="">{t('plan.any')}</option>
             {FOCUSES.map((focus) => (
               <option key={focus} value={focus}>
@@ -94,9 +102,11 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
               </option>
             ))}
           </select>
+          )}
         </Field>
         <Field label={t('plan.difficulty')}>
-          <select value={s.difficulty} onChange={(e) => set({ difficulty: Number(e.target.value) as PlanSettings['difficulty'] })}>
+          {(id) => (
+          <select id={id} value={s.difficulty} onChange={(e) => set({ difficulty: Number(e.target.value) as PlanSettings['difficulty'] })}>
             <option value={0}>{t('plan.any')}</option>
             {([1, 2, 3] as const).map((d) => (
               <option key={d} value={d}>
@@ -104,9 +114,11 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
               </option>
             ))}
           </select>
+          )}
         </Field>
         <Field label={t('plan.setting')}>
-          <select value={s.setting} onChange={(e) => set({ setting: e.target.value as PlanSettings['setting'] })}>
+          {(id) => (
+          <select id={id} value={s.setting} onChange={(e) => set({ setting: e.target.value as PlanSettings['setting'] })}>
             <option value="">{t('plan.any')}</option>
             {settingsInUse(bank, facts).map((setting) => (
               <option key={setting} value={setting}>
@@ -114,9 +126,11 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
               </option>
             ))}
           </select>
+          )}
         </Field>
         <Field label={t('plan.contrast')}>
-          <select value={s.contrast} onChange={(e) => set({ contrast: e.target.value })}>
+          {(id) => (
+          <select id={id} value={s.contrast} onChange={(e) => set({ contrast: e.target.value })}>
             <option value="">{t('plan.noContrast')}</option>
             {sets.map((c, i) => (
               <option key={c.id} value={c.id}>
@@ -124,6 +138,7 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
               </option>
             ))}
           </select>
+          )}
         </Field>
         <label className="check">
           <input type="checkbox" checked={s.trickyOnly} onChange={(e) => set({ trickyOnly: e.target.checked })} />
@@ -133,13 +148,15 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
       <fieldset className="plan-fields">
         <legend>{t('plan.session')}</legend>
         <Field label={t('plan.count')}>
-          <CountInput value={s.count} onChange={(count) => set({ count })} />
+          {(id) => <CountInput id={id} value={s.count} onChange={(count) => set({ count })} />}
         </Field>
         <Field label={t('plan.order')}>
-          <select value={s.order} onChange={(e) => set({ order: e.target.value as PlanSettings['order'] })}>
+          {(id) => (
+          <select id={id} value={s.order} onChange={(e) => set({ order: e.target.value as PlanSettings['order'] })}>
             <option value="listed">{t('plan.orderListed')}</option>
             <option value="balanced">{t('plan.orderBalanced')}</option>
           </select>
+          )}
         </Field>
         {s.order === 'balanced' && (
           <button type="button" onClick={() => set({ seed: newSeed() })}>
@@ -147,11 +164,13 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
           </button>
         )}
         <Field label={t('plan.show')}>
-          <select value={s.show} onChange={(e) => onSettings({ ...s, show: e.target.value as PlanSettings['show'] })}>
+          {(id) => (
+          <select id={id} value={s.show} onChange={(e) => onSettings({ ...s, show: e.target.value as PlanSettings['show'] })}>
             <option value="id">{LANGUAGE_NAMES.id}</option>
             <option value="en">{LANGUAGE_NAMES.en}</option>
             <option value="both">{t('plan.showBoth')}</option>
           </select>
+          )}
         </Field>
         <label className="check">
           <input type="checkbox" checked={s.timer} onChange={(e) => onSettings({ ...s, timer: e.target.checked })} />

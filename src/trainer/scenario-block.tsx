@@ -48,13 +48,13 @@ export function ScenarioBlock({ item, texts, lang, revealed, result, prompt }: S
           <p className="scenario-answer">
             <TrainerWord lang={lang} k="answer" option={item.type === 'choice' ? optionLetter(answer) : `${optionLetter(answer)}. ${words.label(item.answer)}`} />
           </p>
-          <h3>{t('quiz.whyHeading')}</h3>
+          <h2>{t('quiz.whyHeading')}</h2>
           <RichText as="p" html={words.rationale} />
           {result.topWrong && words.misconceptions[result.topWrong] && (
             <>
-              <h3>
+              <h2>
                 <TrainerWord lang={lang} k="misconception" option={item.type === 'choice' ? optionLetter(item.options.indexOf(result.topWrong)) : `${optionLetter(item.options.indexOf(result.topWrong))}. ${words.label(result.topWrong)}`} />
-              </h3>
+              </h2>
               <RichText as="p" html={words.misconceptions[result.topWrong]} />
             </>
           )}
@@ -79,7 +79,7 @@ function DiscussionPrompt({ lang, module }: { lang: Lang; module: string }) {
   if (!note) return null;
   return (
     <div className="scenario-discussion">
-      <h3>{t('facilitator.prompt')}</h3>
+      <h2>{t('facilitator.prompt')}</h2>
       <RichText as="p" html={note.prompt} />
     </div>
   );
