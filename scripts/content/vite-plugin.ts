@@ -51,10 +51,9 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
           `import welcomeId from "${TEXT_PREFIX}welcome.id.js";`,
           `const welcome = { id: async () => welcomeId, en: () => import("${TEXT_PREFIX}welcome.en.js").then((m) => m.default) };`,
           'export const loadWelcome = (lang) => welcome[lang]();',
-          // Only class mode (src/trainer/) picks scenarios by difficulty, tags or contrast set.
-          `export const loadItemFacts = () => import("${FACTS_ID}").then((m) => m.default);`,
         ].join('\n');
       }
+      // Only class mode (src/trainer/) picks scenarios by difficulty, tags or contrast set: it imports this itself.
       if (id === resolved(FACTS_ID)) return `export default JSON.parse(${JSON.stringify(JSON.stringify(course.facts))});`;
       const [moduleId, lang] = splitTextId(id.slice(resolved(TEXT_PREFIX).length)) as [string, 'id' | 'en'];
       // Glossary and trainers' notes are chunks of their own; module ids never clash (they have a number).

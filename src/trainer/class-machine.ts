@@ -1,4 +1,4 @@
-import { assertEvent, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { clampVotes, type Votes } from './class-summary.ts';
 
 /** Where a session is; what is saved on the device besides the votes. */
@@ -56,36 +56,23 @@ export const classMachine = setup({
   },
   guards: {
     isSavedAt: ({ context }, params: { step: Step }) => context.items.length > 0 && context.step === params.step,
-    isOption: ({ context, event }) => {
-      assertEvent(event, ['vote.add', 'vote.set']);
-      return Number.isInteger(event.option) && event.option >= 0 && event.option < (context.votes[current(context)]?.length ?? 0);
-    },
-    hasItems: ({ event }) => {
-      assertEvent(event, 'plan.start');
-      return event.items.length > 0;
-    },
+    // Params (filled in from the event by each transition) keep these free of event-type checks.
+    isOption: ({ context }, { option }: { option: number }) =>
+      Number.isInteger(option) && option >= 0 && option < (context.votes[current(context)]?.length ?? 0),
+    hasItems: (_, { count }: { count: number }) => count > 0,
     hasPrevious: ({ context }) => context.index > 0,
     isLast: ({ context }) => context.index === context.items.length - 1,
   },
   actions: {
-    startSession: assign(({ event }) => {
-      assertEvent(event, 'plan.start');
-      return {
-        ...empty,
-        items: event.items.map((i) => i.code),
-        votes: Object.fromEntries(event.items.map((i) => [i.code, Array.from({ length: i.options }, () => 0)])),
-        prompt: false,
-      };
-    }),
+    startSession: assign((_, { items }: { items: { code: string; options: number }[] }) => ({
+      ...empty,
+      items: items.map((i) => i.code),
+      votes: Object.fromEntries(items.map((i) => [i.code, Array.from({ length: i.options }, () => 0)])),
+      prompt: false,
+    })),
     clearSession: assign({ ...empty, prompt: false }),
-    addVote: assign(({ context, event }) => {
-      assertEvent(event, 'vote.add');
-      return withVotes(context, event.option, (old) => old + event.delta);
-    }),
-    setVote: assign(({ context, event }) => {
-      assertEvent(event, 'vote.set');
-      return withVotes(context, event.option, () => event.count);
-    }),
+    addVote: assign(({ context }, { option, delta }: { option: number; delta: number }) => withVotes(context, option, (old) => old + delta)),
+    setVote: assign(({ context }, { option, count }: { option: number; count: number }) => withVotes(context, option, () => count)),
     markSkipped: assign(({ context }) => ({ skipped: [...new Set([...context.skipped, current(context)])] })),
     next: assign(({ context }) => ({ index: context.index + 1, prompt: false })),
     previous: assign(({ context }) => ({ index: context.index - 1, prompt: false })),
@@ -110,7 +97,13 @@ export const classMachine = setup({
     },
     plan: {
       entry: 'clearSession',
-      on: { 'plan.start': { guard: 'hasItems', target: 'present', actions: 'startSession' } },
+      on: {
+        'plan.start': {
+          guard: { type: 'hasItems', params: ({ event }) => ({ count: event.items.length }) },
+          target: 'present',
+          actions: { type: 'startSession', params: ({ event }) => ({ items: event.items }) },
+        },
+      },
     },
     present: {
       initial: 'vote',
@@ -123,8 +116,8 @@ export const classMachine = setup({
         vote: {
           entry: 'atVote',
           on: {
-            'vote.add': { guard: 'isOption', actions: 'addVote' },
-            'vote.set': { guard: 'isOption', actions: 'setVote' },
+            'vote.add': { guard: { type: 'isOption', params: ({ event }) => event }, actions: { type: 'addVote', params: ({ event }) => event } },
+            'vote.set': { guard: { type: 'isOption', params: ({ event }) => event }, actions: { type: 'setVote', params: ({ event }) => event } },
             'vote.skip': { target: 'reveal', actions: 'markSkipped' },
             'step.next': 'reveal',
             'step.back': { guard: 'hasPrevious', target: 'reveal', actions: 'previous' },

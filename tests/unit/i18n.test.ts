@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_NAMES, loadStrings, resolveLanguage } from '../../src/i18n/i18n.ts';
+import '../../src/trainer/trainer-strings.ts'; // class mode registers its namespace when it loads
 import { namespaces, trainerStrings, uiStrings } from '../ui-strings.ts';
 
 const leaves = (obj: object, prefix = ''): [string, string][] =>
