@@ -63,7 +63,8 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
   const { texts } = useClassTexts([...items, ...sets.map((set) => set.items[0])].map((i) => i.module), [lang]);
   const snippet = (item: ClassItem) => {
     const text = htmlToText(texts?.[lang]?.[item.module]?.items[item.code]?.text ?? '');
-    return text.length > 110 ? `${text.slice(0, 107).trimEnd()}…` : text;
+    // Cut at a word, so a line never ends in half a word.
+    return text.length > 110 ? `${text.slice(0, text.lastIndexOf(' ', 107)).replace(/[,;:]$/, '')}…` : text;
   };
   // Changing a filter goes back from an opened plan's fixed list to the filters' choice.
   const set = (change: Partial<PlanSettings>) => onSettings({ ...s, picked: null, ...change });
