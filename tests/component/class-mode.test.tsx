@@ -1,11 +1,13 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { manifest } from 'virtual:berdaya/course';
-import { describe, expect, it } from 'vitest';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it, vi } from 'vitest';
 import { bootCourse } from '../../src/boot.tsx';
 import type { Lang } from '../../src/content/types.ts';
 import { createI18n } from '../../src/i18n/i18n.ts';
 import { classBank } from '../../src/trainer/class-plan.ts';
+import { Countdown } from '../../src/trainer/countdown.tsx';
 import { namespaces, tFor } from '../ui-strings.ts';
 
 /** Class mode's words as the trainer reads them, in a language. */
@@ -124,5 +126,26 @@ describe('the way in', () => {
     const links = await screen.findAllByRole('link', { name: tFor('en')('reference.trainers') });
     expect(links).toHaveLength(2);
     for (const link of links) expect(link).toHaveAttribute('href', '?view=class&lang=en');
+  });
+});
+
+describe('the countdown', () => {
+  it('counts down from 60 seconds while the class votes, then says time is up', async () => {
+    vi.useFakeTimers();
+    try {
+      const t = tTrainer('en');
+      render(
+        <I18nextProvider i18n={createI18n('en', { en: { trainer: namespaces.en.trainer } })}>
+          <Countdown />
+        </I18nextProvider>,
+      );
+      expect(screen.getByRole('timer')).toHaveTextContent(t('present.timeLeft', { seconds: 60 }));
+      for (let second = 0; second < 15; second++) await act(() => vi.advanceTimersByTime(1000));
+      expect(screen.getByRole('timer')).toHaveTextContent(t('present.timeLeft', { seconds: 45 }));
+      for (let second = 0; second < 45; second++) await act(() => vi.advanceTimersByTime(1000));
+      expect(screen.getByRole('timer')).toHaveTextContent(t('present.timeUp'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -148,6 +148,7 @@ describe('class mode', () => {
       await page.keyboard.press('PageDown');
       await expect.poll(() => page.getByRole('table', { name: say('id', (s) => s.chart.caption) }).count()).toBe(1);
       expect(await smallestScenarioText(page)).toBeGreaterThanOrEqual(32);
+      await expectAccessible(page, `both languages revealed at ${width}×${height}`);
       await expectHighContrast(page, `both languages revealed at ${width}×${height}`);
       await screenshot(page, `reveal-both-${width}`);
       await button(page, say('id', (s) => s.present.end)).click();
