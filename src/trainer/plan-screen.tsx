@@ -82,63 +82,63 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
         <legend>{t('plan.filters')}</legend>
         <Field label={t('plan.module')}>
           {(id) => (
-          <select id={id} value={s.module} onChange={(e) => set({ module: e.target.value })}>
-            <option value="">{t('plan.anyModule')}</option>
-            {manifest.modules.map((m) => (
-              <option key={m.id} value={m.id}>
-                {t('plan.moduleOption', { number: m.number, title: titles.module(m.id) })}
-              </option>
-            ))}
-          </select>
+            <select id={id} value={s.module} onChange={(e) => set({ module: e.target.value })}>
+              <option value="">{t('plan.anyModule')}</option>
+              {manifest.modules.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {t('plan.moduleOption', { number: m.number, title: titles.module(m.id) })}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label={t('plan.focus')}>
           {(id) => (
-          <select id={id} value={s.focus} onChange={(e) => set({ focus: e.target.value as PlanSettings['focus'] })}>
-            <option value="">{t('plan.any')}</option>
-            {FOCUSES.map((focus) => (
-              <option key={focus} value={focus}>
-                {focus === 'levels' ? t('plan.focusLevels') : focus === 'strategies' ? t('plan.focusStrategies') : focus === 'concepts' ? t('plan.focusConcepts')
-                  : optionLabel((LEVELS as readonly string[]).includes(focus) ? 'classify-level' : 'classify-strategy', focus)}
-              </option>
-            ))}
-          </select>
+            <select id={id} value={s.focus} onChange={(e) => set({ focus: e.target.value as PlanSettings['focus'] })}>
+              <option value="">{t('plan.any')}</option>
+              {FOCUSES.map((focus) => (
+                <option key={focus} value={focus}>
+                  {focus === 'levels' ? t('plan.focusLevels') : focus === 'strategies' ? t('plan.focusStrategies') : focus === 'concepts' ? t('plan.focusConcepts')
+                    : optionLabel((LEVELS as readonly string[]).includes(focus) ? 'classify-level' : 'classify-strategy', focus)}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label={t('plan.difficulty')}>
           {(id) => (
-          <select id={id} value={s.difficulty} onChange={(e) => set({ difficulty: Number(e.target.value) as PlanSettings['difficulty'] })}>
-            <option value={0}>{t('plan.any')}</option>
-            {([1, 2, 3] as const).map((d) => (
-              <option key={d} value={d}>
-                {t(`plan.difficulty${d}`)}
-              </option>
-            ))}
-          </select>
+            <select id={id} value={s.difficulty} onChange={(e) => set({ difficulty: Number(e.target.value) as PlanSettings['difficulty'] })}>
+              <option value={0}>{t('plan.any')}</option>
+              {([1, 2, 3] as const).map((d) => (
+                <option key={d} value={d}>
+                  {t(`plan.difficulty${d}`)}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label={t('plan.setting')}>
           {(id) => (
-          <select id={id} value={s.setting} onChange={(e) => set({ setting: e.target.value as PlanSettings['setting'] })}>
-            <option value="">{t('plan.any')}</option>
-            {settingsInUse(bank, facts).map((setting) => (
-              <option key={setting} value={setting}>
-                {t(`settings.${setting}`)}
-              </option>
-            ))}
-          </select>
+            <select id={id} value={s.setting} onChange={(e) => set({ setting: e.target.value as PlanSettings['setting'] })}>
+              <option value="">{t('plan.any')}</option>
+              {settingsInUse(bank, facts).map((setting) => (
+                <option key={setting} value={setting}>
+                  {t(`settings.${setting}`)}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label={t('plan.contrast')}>
           {(id) => (
-          <select id={id} value={s.contrast} onChange={(e) => set({ contrast: e.target.value })}>
-            <option value="">{t('plan.noContrast')}</option>
-            {sets.map((c, i) => (
-              <option key={c.id} value={c.id}>
-                {t('plan.contrastOption', { number: i + 1, start: snippet(c.items[0]) || c.id })}
-              </option>
-            ))}
-          </select>
+            <select id={id} value={s.contrast} onChange={(e) => set({ contrast: e.target.value })}>
+              <option value="">{t('plan.noContrast')}</option>
+              {sets.map((c, i) => (
+                <option key={c.id} value={c.id}>
+                  {t('plan.contrastOption', { number: i + 1, start: snippet(c.items[0]) || c.id })}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <label className="check">
@@ -153,10 +153,10 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
         </Field>
         <Field label={t('plan.order')}>
           {(id) => (
-          <select id={id} value={s.order} onChange={(e) => set({ order: e.target.value as PlanSettings['order'] })}>
-            <option value="listed">{t('plan.orderListed')}</option>
-            <option value="balanced">{t('plan.orderBalanced')}</option>
-          </select>
+            <select id={id} value={s.order} onChange={(e) => set({ order: e.target.value as PlanSettings['order'] })}>
+              <option value="listed">{t('plan.orderListed')}</option>
+              <option value="balanced">{t('plan.orderBalanced')}</option>
+            </select>
           )}
         </Field>
         {s.order === 'balanced' && (
@@ -166,11 +166,11 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
         )}
         <Field label={t('plan.show')}>
           {(id) => (
-          <select id={id} value={s.show} onChange={(e) => onSettings({ ...s, show: e.target.value as PlanSettings['show'] })}>
-            <option value="id">{LANGUAGE_NAMES.id}</option>
-            <option value="en">{LANGUAGE_NAMES.en}</option>
-            <option value="both">{t('plan.showBoth')}</option>
-          </select>
+            <select id={id} value={s.show} onChange={(e) => onSettings({ ...s, show: e.target.value as PlanSettings['show'] })}>
+              <option value="id">{LANGUAGE_NAMES.id}</option>
+              <option value="en">{LANGUAGE_NAMES.en}</option>
+              <option value="both">{t('plan.showBoth')}</option>
+            </select>
           )}
         </Field>
         <label className="check">
