@@ -9,7 +9,7 @@ import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
  * rolldown otherwise splits shared code into several small chunks whose overhead pushes the first
  * view over its budget (110 KB gzip, see `npm run bench`).
  */
-const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view|practice-summary|notice-screen|welcome-extras)|components\/(notice|feedback|option-group|html-text|term-card|chunk-status|confusion-table)|quiz\/(feedback|question-form|single-question|sort-question|case-question|option-label)|tracking\/(progress-file|lms|scorm\/find-api|scorm\/scorm-tracker|scorm\/scorm-format))\.tsx?$|\/src\/screens\/screens\.css$|\/locales\/(en\/|id\/course)|\0virtual:berdaya\/text\//;
+const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view|practice-summary|notice-screen|welcome-extras)|components\/(notice|feedback|option-group|html-text|term-card|chunk-status|confusion-table)|quiz\/(feedback|question-form|single-question|sort-question|case-question|option-label)|tracking\/(progress-file|lms|scorm\/find-api|scorm\/scorm-tracker|scorm\/scorm-format)|trainer\/[\w-]+)\.tsx?$|\/src\/screens\/screens\.css$|\/src\/trainer\/class\.css$|\/locales\/(en\/|id\/(course|trainer))|\0virtual:berdaya\/(text\/|facts)/;
 
 const target = process.env.BERDAYA_TARGET === 'kolibri' ? 'kolibri' : 'web';
 

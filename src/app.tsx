@@ -148,9 +148,12 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
             {t('reference.glossary')}
           </button>
           {!inFinal && (
-            <button type="button" aria-current={reference?.page === 'facilitator' ? 'page' : undefined} onClick={() => openReference('facilitator')}>
-              {t('reference.facilitator')}
-            </button>
+            <>
+              <button type="button" aria-current={reference?.page === 'facilitator' ? 'page' : undefined} onClick={() => openReference('facilitator')}>
+                {t('reference.facilitator')}
+              </button>
+              <a href={`?view=class&lang=${lang}`}>{t('reference.trainers')}</a>
+            </>
           )}
         </nav>
       </footer>

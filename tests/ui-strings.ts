@@ -1,6 +1,8 @@
 import enCourse from '../locales/en/course.json';
+import enTrainer from '../locales/en/trainer.json';
 import enUi from '../locales/en/ui.json';
 import idCourse from '../locales/id/course.json';
+import idTrainer from '../locales/id/trainer.json';
 import idUi from '../locales/id/ui.json';
 import type { Lang } from '../src/content/types.ts';
 import { createI18n } from '../src/i18n/i18n.ts';
@@ -13,7 +15,9 @@ const merged = <U extends object, C extends object>(ui: U, course: C) => ({
 }) as U & C & { welcome: typeof idUi.welcome & typeof idCourse.welcome };
 
 export const uiStrings = { id: merged(idUi, idCourse), en: merged(enUi, enCourse) };
-export const namespaces = { id: { ui: idUi, course: idCourse }, en: { ui: enUi, course: enCourse } };
+export const namespaces = { id: { ui: idUi, course: idCourse, trainer: idTrainer }, en: { ui: enUi, course: enCourse, trainer: enTrainer } };
+/** Class mode's strings (src/trainer/), a namespace of their own. */
+export const trainerStrings = { id: idTrainer, en: enTrainer };
 
 /** The real translation function for a language, over both namespaces. */
 export const tFor = (lang: Lang) =>

@@ -4,7 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
   LANGS, LEVELS, STRATEGIES,
-  type CourseManifest, type FacilitatorText, type WelcomeText, type GlossaryEntry, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
+  type CourseManifest, type FacilitatorText, type WelcomeText, type GlossaryEntry,
+  type ItemFacts, type ItemSpec, type ItemText, type Lang, type ModuleSpec, type ModuleText,
   type PartSpec, type QuestionType,
 } from '../../src/content/types.ts';
 import { rightResponse } from '../../src/content/compact-item.ts';
@@ -70,6 +71,8 @@ export interface CompiledCourse {
   warnings: Problem[];
   /** Every quiz item as written, with the file it came from, for the bank checks. */
   sources: SourcedItem[];
+  /** What trainers pick scenarios by (difficulty, tags, contrast set), per item code: a chunk of its own. */
+  facts: Record<string, ItemFacts>;
 }
 
 export interface SourcedItem {
@@ -197,6 +200,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
   const modules: ModuleSpec[] = [];
   const moduleIds: string[] = [];
   const texts: CompiledCourse['texts'] = {};
+  const facts: CompiledCourse['facts'] = {};
   for (const [index, moduleId] of listedModules.entries()) {
     const nameProblem = moduleNameProblem(moduleId);
     if (nameProblem) {
@@ -354,6 +358,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
         id: item.id, code: shortId(item.id), type: item.type, difficulty: item.difficulty, tricky: item.tricky, tags: item.tags,
         ...(item.type === 'sort' || item.type === 'case' ? { options: [], answer: rightResponse(parts), parts } : parts[0]),
       } satisfies ItemSpec);
+      facts[shortId(item.id)] = { difficulty: item.difficulty, tags: item.tags, ...(item.tricky && { tricky: true }), ...(item.contrast && { contrast: item.contrast }) };
       for (const lang of LANGS) texts[module.id][lang].items[item.id] = text[lang];
     });
   }
@@ -378,7 +383,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
     .map((t, i) => ({ id: t.id, term: t.term[lang], definition: render(t.definition[lang], false, glossaryFile, `[${i}].definition.${lang}`) }))
     .sort((a, b) => a.term.localeCompare(b.term, lang))])) as CompiledCourse['glossary'];
   if (problems.length) throw new ContentError(problems, warnings);
-  return { manifest: { id, version, mastery, gating, final, modules }, texts, facilitator, glossary, welcome, warnings, sources };
+  return { manifest: { id, version, mastery, gating, final, modules }, texts, facilitator, glossary, welcome, warnings, sources, facts };
 }
 
 interface Question extends PartSpec {

@@ -6,6 +6,7 @@ import { compileContent, ContentError, type CompiledCourse } from './compile.ts'
 
 const COURSE_ID = 'virtual:berdaya/course';
 const TEXT_PREFIX = 'virtual:berdaya/text/';
+const FACTS_ID = 'virtual:berdaya/facts';
 // The "\0" prefix marks virtual modules for other plugins; the text id's last segment names its chunk.
 const resolved = (id: string) => `\0${id}`;
 
@@ -21,7 +22,7 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
   return {
     name: 'berdaya-content',
     resolveId(id) {
-      if (id === COURSE_ID || id.startsWith(TEXT_PREFIX)) return resolved(id);
+      if (id === COURSE_ID || id === FACTS_ID || id.startsWith(TEXT_PREFIX)) return resolved(id);
     },
     load(id) {
       if (!id.startsWith('\0virtual:berdaya/')) return;
@@ -53,6 +54,8 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
           'export const loadWelcome = (lang) => welcome[lang]();',
         ].join('\n');
       }
+      // Only class mode (src/trainer/) picks scenarios by difficulty, tags or contrast set: it imports this itself.
+      if (id === resolved(FACTS_ID)) return `export default JSON.parse(${JSON.stringify(JSON.stringify(course.facts))});`;
       const [moduleId, lang] = splitTextId(id.slice(resolved(TEXT_PREFIX).length)) as [string, 'id' | 'en'];
       // Glossary and trainers' notes are chunks of their own; module ids never clash (they have a number).
       const special = { glossary: course.glossary, facilitator: course.facilitator, welcome: course.welcome } as const;

@@ -126,3 +126,12 @@ export interface WelcomeText {
   /** Module titles by module id. */
   modules: Record<string, string>;
 }
+
+/** What a trainer picks scenarios by, per item code; a lazily loaded chunk of its own (class mode). */
+export interface ItemFacts {
+  difficulty?: 1 | 2 | 3;
+  tricky?: true;
+  tags: string[];
+  /** Items sharing a contrast id show one situation handled at different levels. */
+  contrast?: string;
+}

@@ -6,3 +6,9 @@ declare module 'virtual:berdaya/course' {
   export function loadReference(kind: 'glossary', lang: import('./types.ts').Lang): Promise<import('./types.ts').GlossaryEntry[]>;
   export function loadReference(kind: 'facilitator', lang: import('./types.ts').Lang): Promise<Record<string, import('./types.ts').FacilitatorText>>;
 }
+
+// What trainers pick scenarios by, per item code (class mode only; a chunk of its own).
+declare module 'virtual:berdaya/facts' {
+  const facts: Record<string, import('./types.ts').ItemFacts>;
+  export default facts;
+}

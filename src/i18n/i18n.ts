@@ -5,19 +5,28 @@ import { LANGS, type Lang } from '../content/types.ts';
 
 /**
  * Strings come in two namespaces: `ui` (the shell and the welcome screen) and `course` (lesson,
- * quiz and summary screens). Only Indonesian `ui` ships in the first view; the rest loads when needed.
+ * quiz and summary screens), plus `trainer` (class mode, src/trainer/). Only Indonesian `ui` ships in
+ * the first view; the rest loads when needed.
  */
-export const NAMESPACES = ['ui', 'course'] as const;
+export const NAMESPACES = ['ui', 'course', 'trainer'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export type Strings = Record<string, unknown>;
 
 /** Each language's name in its own language: the same on every screen, so not translated. */
 export const LANGUAGE_NAMES: Record<Lang, string> = { id: 'Bahasa Indonesia', en: 'English' };
 
-const json = (load: Promise<{ default: Strings }>) => load.then((m) => m.default);
-const loaders: Record<Lang, Record<Namespace, () => Promise<Strings>>> = {
+export const json = (load: Promise<{ default: Strings }>) => load.then((m) => m.default);
+const loaders: Record<Lang, Partial<Record<Namespace, () => Promise<Strings>>>> = {
   id: { ui: async () => idUi, course: () => json(import('../../locales/id/course.json')) },
   en: { ui: () => json(import('../../locales/en/ui.json')), course: () => json(import('../../locales/en/course.json')) },
+};
+
+/**
+ * A feature loaded on demand (class mode, src/trainer/) brings the loaders of its own namespace
+ * when its chunk loads, so the first view does not carry them.
+ */
+export const addLoaders = (ns: Namespace, byLang: Record<Lang, () => Promise<Strings>>) => {
+  for (const lang of LANGS) loaders[lang][ns] = byLang[lang];
 };
 
 export const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);
@@ -51,7 +60,7 @@ export function createI18n(lng: Lang, strings: Partial<Record<Lang, Partial<Reco
   return instance;
 }
 
-export const loadStrings = (lang: Lang, ns: Namespace) => loaders[lang][ns]();
+export const loadStrings = (lang: Lang, ns: Namespace) => loaders[lang][ns]!();
 
 /** Loads a language's strings for the given namespaces, if not loaded yet. */
 export async function loadNamespaces(i18n: I18n, lang: Lang, namespaces: readonly Namespace[]): Promise<void> {

@@ -29,7 +29,7 @@ export function shuffle<T>(list: readonly T[], random: () => number): T[] {
  * questions of the round before. The history is replayed from round 0 (rounds are few, and this
  * keeps the Progress record free of question lists).
  */
-function drawBalanced(pool: readonly ItemSpec[], size: number, key: string, round: number): ItemSpec[] {
+export function drawBalanced(pool: readonly ItemSpec[], size: number, key: string, round: number): ItemSpec[] {
   size = Math.min(size, pool.length);
   const bank = shuffle(pool, seededRandom(key)); // one fixed order per pool: it breaks ties
   const groups = new Map<string, ItemSpec[]>();

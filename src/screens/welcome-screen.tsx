@@ -5,6 +5,7 @@ import { createLazyScreen } from './lazy-screen.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { CourseContext } from '../course/course-context.ts';
 import { isModuleUnlocked } from '../course/course-machine.ts';
+import { isInFinal } from '../course/final-assessment.ts';
 import { useCourse } from './use-course.ts';
 
 // Below the module list, and needing the `course` strings: review, final assessment, progress file.
@@ -64,6 +65,8 @@ export function WelcomeScreen() {
           </li>
         ))}
       </ol>
+      {/* Class mode reveals answers: not during a final attempt, like the trainers' notes. */}
+      {!isInFinal(progress) && <p><a href={`?view=class&lang=${lang}`}>{t('reference.trainers')}</a></p>}
       <WelcomeExtras.LazyScreen />
     </>
   );

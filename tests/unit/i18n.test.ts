@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_NAMES, loadStrings, resolveLanguage } from '../../src/i18n/i18n.ts';
-import { namespaces, uiStrings } from '../ui-strings.ts';
-
-const { id, en } = uiStrings;
+import '../../src/trainer/trainer-strings.ts'; // class mode registers its namespace when it loads
+import { namespaces, trainerStrings, uiStrings } from '../ui-strings.ts';
 
 const leaves = (obj: object, prefix = ''): [string, string][] =>
   Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v as string]]));
 
-describe('UI strings', () => {
+describe.each([
+  ['UI strings', uiStrings, ['levels.groupwork']], // "Groupwork (mezzo)" is the term in both languages
+  ['class mode strings', trainerStrings, ['keys.backKeys', 'keys.escapeKeys', 'keys.fullscreenKeys', 'keys.helpKeys', 'keys.voteKeys', 'plan.contrastOption', 'summary.number']], // key names, numbers
+] as const)('%s', (_, { id, en }, sameInBoth) => {
   it('exist in both languages with the same keys and placeholders', () => {
     // Plural forms differ by language (Indonesian has one, English two): compare keys without them.
     const plural = /_(zero|one|two|few|many|other)$/;
@@ -38,9 +40,16 @@ describe('UI strings', () => {
     }
   });
 
+  it('are translated, not copied, except terms written the same in both languages', () => {
+    const same = leaves(id).filter(([key, text]) => Object.fromEntries(leaves(en))[key] === text).map(([key]) => key);
+    expect(same.sort()).toEqual([...sameInBoth].sort());
+  });
+});
+
+describe('UI string namespaces', () => {
   it('load for each language and namespace', async () => {
     for (const lang of ['id', 'en'] as const) {
-      for (const ns of ['ui', 'course'] as const) expect(await loadStrings(lang, ns)).toEqual(namespaces[lang][ns]);
+      for (const ns of ['ui', 'course', 'trainer'] as const) expect(await loadStrings(lang, ns)).toEqual(namespaces[lang][ns]);
     }
   });
 
@@ -48,11 +57,6 @@ describe('UI strings', () => {
     const keys = (obj: object) => leaves(obj).map(([k]) => k);
     const shared = keys(namespaces.id.ui).filter((k) => keys(namespaces.id.course).includes(k));
     expect(shared).toEqual([]);
-  });
-
-  it('are translated, not copied, except terms written the same in both languages', () => {
-    const same = leaves(id).filter(([key, text]) => Object.fromEntries(leaves(en))[key] === text).map(([key]) => key);
-    expect(same).toEqual(['levels.groupwork']); // "Groupwork (mezzo)" is the term in both languages
   });
 
   it('name each language in its own language', () => {
