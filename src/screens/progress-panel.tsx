@@ -7,6 +7,8 @@ import { createProgress } from '../course/progress.ts';
 import {
   createProgressFile, MAX_PROGRESS_FILE_BYTES, progressFileName, readProgressFile, type ImportError, type ImportResult,
 } from '../tracking/progress-file.ts';
+import { useLms } from '../tracking/lms-context.ts';
+import { useStore } from '../tracking/store-context.ts';
 import { useCourse } from './use-course.ts';
 
 type Pending = Extract<ImportResult, { ok: true }>;
@@ -17,6 +19,9 @@ export default function ProgressPanel() {
   const { manifest, send, lang } = useCourse();
   const { t } = useTranslation(['course', 'ui']);
   const actor = CourseContext.useActorRef();
+  const store = useStore();
+  // Inside an LMS the record there must come from answers given there: a file never certifies.
+  const inLms = useLms() !== null;
   const [pending, setPending] = useState<Pending | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
@@ -42,6 +47,7 @@ export default function ProgressPanel() {
   };
 
   const replaceWith = (progress: Pending['progress'], kind: 'imported' | 'resetDone') => {
+    store.replace(progress); // other open tabs adopt it rather than merge their old answers back
     send({ type: 'progress.replace', progress });
     setPending(null);
     setConfirmReset(false);
@@ -54,20 +60,23 @@ export default function ProgressPanel() {
     <section className="progress-panel" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('progress.heading')}</h2>
       <p>{t('progress.savedHere')}</p>
+      {inLms && <p>{t('progress.lmsNoImport')}</p>}
       <div className="actions">
         <button type="button" onClick={download}>
           {t('progress.export')}
         </button>
-        <label className="file-button">
-          {t('progress.import')}
-          <input type="file" accept=".json,application/json" onChange={choose} />
-        </label>
+        {!inLms && (
+          <label className="file-button">
+            {t('progress.import')}
+            <input type="file" accept=".json,application/json" onChange={choose} />
+          </label>
+        )}
         <button type="button" onClick={() => (setConfirmReset(true), setPending(null), setMessage(null))}>
           {t('progress.reset')}
         </button>
       </div>
 
-      {pending && (
+      {pending && !inLms && (
         <div className="confirm">
           <p ref={question} tabIndex={-1}>
             {t('progress.importSummary', { date: date(pending.summary.exportedAt), done: pending.summary.modulesDone, total: pending.summary.modulesTotal, answered: pending.summary.answered })}{' '}

@@ -6,7 +6,7 @@ import { isCorrect } from '../quiz/scoring.ts';
 import { createLocalStore, type ProgressStore, type StoreNotice } from './local-store.ts';
 import type { CourseNotice, NoticeControl } from './notices.ts';
 import { findScormApi, type FoundApi } from './scorm/find-api.ts';
-import { localMirrorKey, startScormTracker } from './scorm/scorm-tracker.ts';
+import { localMirrorKey, startScormTracker, type ExitResult, type Missing } from './scorm/scorm-tracker.ts';
 
 /** The course inside an LMS: what it starts from, and how it reports. Loaded only when an LMS API is found. */
 export interface LmsSession {
@@ -20,9 +20,18 @@ export interface LmsSession {
   notice?: CourseNotice;
   /** Feeds the LMS from the course machine; returns a disconnect (React may connect twice). */
   connect(actor: ActorRefFrom<typeof courseMachine>, notices: NoticeControl): () => void;
-  /** The course's "Save and exit": finish the LMS session (once). */
-  exit(): void;
+  /** The course's "Save and exit": finishes the LMS session, or says what did not reach it. */
+  exit(): ExitResult;
+  /** What has not reached the LMS yet. */
+  missing(): Missing[];
+  /** This device holds a readable record of this learner while the LMS's could not be read. */
+  readonly deviceCopy: boolean;
+  /** The learner chose the device's record over the unreadable one: it is written to the LMS. */
+  useDeviceCopy(progress: Progress): void;
 }
+
+/** Whether a record holds anything of the learner's. */
+const hasProgress = (p: Progress) => p.place !== null || p.final !== null || Object.keys(p.answers).length > 0 || Object.keys(p.modules).length > 0;
 
 /**
  * Looks for an LMS API around this window. `session` is null when there is none (a plain frame:
@@ -43,7 +52,15 @@ export function startLms(found: FoundApi, manifest: CourseManifest, storage: Sto
   const local = store.load();
   const progress = launch.progress ? mergeProgress(launch.progress, local.progress) : local.progress;
   const completed = !launch.progress && (launch.recorded === 'passed' || launch.recorded === 'completed');
-  const notice: CourseNotice | undefined = completed ? 'lmsCompleted' : (local.notice as StoreNotice | undefined);
+  let notice: CourseNotice | undefined = completed ? 'lmsCompleted' : (local.notice as StoreNotice | undefined);
+  const { unreadable } = launch;
+  let deviceCopy = false;
+  if (unreadable) {
+    // What the LMS holds and the course cannot read stays there; a copy stays here, for support.
+    if (unreadable.raw) store.keepAside(unreadable.raw);
+    notice = unreadable.reason === 'future' ? 'lmsFuture' : 'lmsUnreadable';
+    deviceCopy = !local.notice && hasProgress(local.progress);
+  }
 
   return {
     manifest: course,
@@ -84,5 +101,13 @@ export function startLms(found: FoundApi, manifest: CourseManifest, storage: Sto
       };
     },
     exit: () => tracker.finish(),
+    missing: () => tracker.missing(),
+    get deviceCopy() {
+      return deviceCopy;
+    },
+    useDeviceCopy(current) {
+      deviceCopy = false;
+      tracker.overwriteUnreadable(current);
+    },
   };
 }

@@ -11,7 +11,12 @@ export type CourseNotice =
   | 'lmsEnded'
   | 'lmsFinished'
   | 'lmsCompleted'
-  | 'lmsUnavailable';
+  | 'lmsUnavailable'
+  /** The LMS's resume data could not be read (or is from a newer version): nothing is written over it. */
+  | 'lmsUnreadable'
+  | 'lmsFuture'
+  /** Save and exit did not get everything into the LMS: the course stays open. */
+  | 'lmsExitFailed';
 
 export interface NoticeControl {
   show(kind: CourseNotice): void;

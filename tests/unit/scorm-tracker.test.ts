@@ -9,6 +9,7 @@ import { decodeProgress, encodeProgress } from '../../src/course/progress-codec.
 import { createProgress, type Progress } from '../../src/course/progress.ts';
 import type { FoundApi } from '../../src/tracking/scorm/find-api.ts';
 import { placeToLocation, startScormTracker, type LmsState } from '../../src/tracking/scorm/scorm-tracker.ts';
+import { FaultyLms } from '../scorm/faulty-lms.ts';
 import { METHODS, MOODLE, StrictLms, type LmsVersion } from '../scorm/strict-lms.ts';
 
 /** The real course as the browser gets it: items known by their 5-character codes. */
@@ -94,7 +95,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
   it('T5: first launch commits incomplete and exit=suspend straight away, reading the id but never the name', () => {
     const { lms, tracker } = launch(version);
     expect(tracker.state).toBe('ok');
-    expect(tracker.launch).toEqual({ progress: null, lang: null, masteryScore: null, recorded: 'not attempted', learnerId: 'learner-7', entry: 'ab-initio' });
+    expect(tracker.launch).toEqual({ progress: null, lang: null, masteryScore: null, recorded: 'not attempted', learnerId: 'learner-7', entry: 'ab-initio', unreadable: null });
     const writes = lms.calls.filter((c) => c.method !== m.get && c.method !== m.error).map((c) => (c.method === m.set ? c.args[0] : c.method));
     expect(writes).toEqual([m.init, e.status, e.sessionTime, e.exit, m.commit]);
     expect(lms.committed).toMatchObject({ [e.status]: 'incomplete', [e.exit]: 'suspend' });
@@ -155,12 +156,13 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(tracker.state).toBe('failed-to-start');
     expect(() => [tracker.record(midway()), tracker.hide(), tracker.finish()]).not.toThrow();
 
-    // Only reads and sets throw: the launch is empty, the session still works.
+    // Only reads and sets throw: the launch is empty, and a resume record that could not even be
+    // read is not written over; what the LMS did not take stays pending, and the learner is told.
     const lms = new StrictLms(version, { data: FIRST_LAUNCH[version] });
     const api = { ...lms.api, [m.get]: () => { throw new Error('x'); }, [m.set]: () => { throw new Error('y'); } };
     const second = startScormTracker({ version, api } as unknown as FoundApi, manifest);
-    expect(second.state).toBe('ok');
-    expect(second.launch).toMatchObject({ progress: null, recorded: version === '1.2' ? 'not attempted' : 'unknown', learnerId: null });
+    expect(second.state).toBe('retrying');
+    expect(second.launch).toMatchObject({ progress: null, recorded: version === '1.2' ? 'not attempted' : 'unknown', learnerId: null, unreadable: { reason: 'missing', raw: '' } });
     expect(() => second.record(midway())).not.toThrow();
     expect(() => second.answered({ item: first.items[0], response: 'a', correct: false })).not.toThrow();
     expect(warn).toHaveBeenCalled();
@@ -193,15 +195,29 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(errors(lms)).toEqual([]);
   });
 
-  it('T4: finishing while a commit retry is pending cancels it', () => {
+  it('T4: Save and exit while commits fail keeps the session open and says what did not arrive; after recovery it finishes once', () => {
     const { lms, tracker } = launch(version);
     lms.failCommits(Infinity);
     tracker.record(midway());
     expect(tracker.state).toBe('retrying');
-    tracker.finish();
+    const result = tracker.finish();
+    if (version === '1.2') {
+      // The final commit failed: no LMSFinish, the course stays open, the learner hears what is missing.
+      expect(result).toEqual({ ok: false, missing: ['progress', 'session'] }); // incomplete was committed at launch
+      expect(lms.callsOf('finish')).toHaveLength(0);
+      expect(tracker.state).toBe('retrying');
+      lms.failCommits(0);
+      expect(tracker.finish()).toEqual({ ok: true, missing: [] });
+    } else {
+      // 2004's Terminate commits by itself, and this LMS's Terminate works.
+      expect(result).toEqual({ ok: true, missing: [] });
+    }
     vi.advanceTimersByTime(10 * 60_000);
+    expect(lms.callsOf('finish')).toHaveLength(1);
     expect(lms.callsAfterFinish()).toEqual([]);
     expect(tracker.state).toBe('ended');
+    expect(lms.committed['cmi.suspend_data']).toBe(encodeProgress(midway(), manifest));
+    expect(tracker.finish()).toEqual({ ok: true, missing: [] }); // pagehide after it: nothing more
   });
 
   it('T12: hidden → one commit, not a finish; sets made afterwards still work', () => {
@@ -400,21 +416,49 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
   });
 
   it.each([
-    ['truncated mid-string', () => encodeProgress(midway(), manifest).slice(0, 20)],
-    ['not the compact format', () => 'H4sIAAAAAAAA/8tIzcnJBwCGphA2BQAAAA=='],
-    ['an empty object', () => '{}'],
-    ['broken JSON', () => '{"v":1,'],
-    ['from a future build', () => 'B9~0.9.0~i~0~'],
-  ])('T7: suspend data %s: a safe empty start that keeps the LMS status, and nothing written back until new progress', (_name, raw) => {
+    ['truncated mid-string', () => encodeProgress(midway(), manifest).slice(0, 20), 'unreadable'],
+    ['not the compact format', () => 'H4sIAAAAAAAA/8tIzcnJBwCGphA2BQAAAA==', 'unreadable'],
+    ['an empty object', () => '{}', 'unreadable'],
+    ['broken JSON', () => '{"v":1,', 'unreadable'],
+    ['from a future build', () => 'B9~0.9.0~i~0~', 'future'],
+  ])('T7: suspend data %s: never written over; status and score neither; answers still go as interactions', (_name, raw, reason) => {
     const status: Record<string, string> = version === '1.2' ? { 'cmi.core.lesson_status': 'incomplete', 'cmi.core.entry': 'resume' } : { 'cmi.completion_status': 'incomplete', 'cmi.entry': 'resume' };
     const { lms, tracker } = launch(version, { 'cmi.suspend_data': raw(), ...status });
-    expect(tracker.launch).toMatchObject({ progress: null, recorded: 'incomplete', entry: 'resume' });
+    expect(tracker.launch).toMatchObject({ progress: null, recorded: 'incomplete', entry: 'resume', unreadable: { reason, raw: raw() } });
     vi.advanceTimersByTime(5_000);
     tracker.hide();
     vi.advanceTimersByTime(60_000);
     expect(setElements(lms)).toEqual([e.sessionTime, e.exit, e.sessionTime]); // no status either: it is already incomplete
+    const item = first.items[0];
+    tracker.answered({ item, response: item.answer, correct: true });
+    tracker.record(finished(90, true));
+    tracker.finish();
+    expect(setElements(lms).filter((x) => /suspend_data|location|status|score|progress_measure/.test(x))).toEqual([]);
+    expect(lms.stored()['cmi.suspend_data']).toBe(raw());
+    expect(lms.committed['cmi.interactions.0.id']).toBe(`q_${item.code}`);
+    expect(tracker.missing()).toEqual([]);
+  });
+
+  it('T7: empty suspend data while the LMS resumes to a bookmark is treated as unreadable; a first launch\'s empty data is not', () => {
+    const entry = version === '1.2' ? 'cmi.core.entry' : 'cmi.entry';
+    const place = { screen: 'lesson', module: manifest.modules[1].id, page: 1 } as const;
+    const { lms, tracker } = launch(version, { [entry]: 'resume', 'cmi.suspend_data': '', [e.location]: placeToLocation(place) });
+    expect(tracker.launch.unreadable).toEqual({ reason: 'missing', raw: '' });
+    expect(tracker.launch.progress).toMatchObject({ place });
     tracker.record(midway());
-    expect(lms.committed['cmi.suspend_data']).toBe(encodeProgress(midway(), manifest));
+    expect(setElements(lms).filter((x) => /suspend_data|location/.test(x))).toEqual([]);
+
+    // Closed straight after the first launch: resuming with nothing saved yet is fine.
+    const fresh = launch(version, { [entry]: 'resume', 'cmi.suspend_data': '' });
+    expect(fresh.tracker.launch.unreadable).toBeNull();
+  });
+
+  it('T7: the learner may choose this device\'s copy over unreadable data: from then on it is written', () => {
+    const { lms, tracker } = launch(version, { 'cmi.suspend_data': 'garbage' });
+    tracker.record(midway());
+    expect(lms.committed['cmi.suspend_data']).toBeUndefined();
+    tracker.overwriteUnreadable(finished(80, true));
+    expect(lms.committed).toMatchObject({ 'cmi.suspend_data': encodeProgress(finished(80, true), manifest), [e.success]: 'passed', [e.raw]: '80' });
   });
 
   it('T7: unreadable suspend data with a readable bookmark resumes at the bookmark', () => {
@@ -535,6 +579,123 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(lms.committed).toMatchObject({ [e.location]: placeToLocation(midway().place) });
     expect(lms.values['cmi.suspend_data']).toBeUndefined();
   });
+});
+
+describe.each(['1.2', '2004'] as const)('SCORM %s tracker under LMS faults: every value arrives, or the learner knows', (version) => {
+  const e = E[version];
+
+  function faulty(data: Record<string, string> = {}) {
+    const lms = new StrictLms(version, { data: { ...FIRST_LAUNCH[version], ...data } });
+    const shim = new FaultyLms(lms);
+    const tracker = startScormTracker({ version, api: shim.api } as unknown as FoundApi, manifest);
+    const states: LmsState[] = [];
+    tracker.subscribe((s) => states.push(s));
+    return { lms, shim, tracker, states };
+  }
+  const ids = (lms: StrictLms) =>
+    Object.entries(lms.committed).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).sort(([a], [b]) => parseInt(a.split('.')[2]) - parseInt(b.split('.')[2])).map(([, v]) => v);
+  const answer = (tracker: ReturnType<typeof faulty>['tracker'], item: ItemSpec) => tracker.answered({ item, response: item.answer, correct: true });
+
+  it('a suspend data write that throws once is sent again with the next commit, and the notice waits for it', () => {
+    const { lms, shim, tracker, states } = faulty();
+    shim.set({ setThrowsFor: '^cmi\\.suspend_data$' });
+    tracker.record(midway());
+    expect(lms.committed['cmi.suspend_data']).toBeUndefined();
+    expect(tracker.state).toBe('retrying'); // the commit itself worked, but not everything is in
+    expect(tracker.missing()).toEqual(['progress']);
+    shim.set({ setThrowsFor: null });
+    vi.advanceTimersByTime(1_000);
+    expect(lms.committed['cmi.suspend_data']).toBe(encodeProgress(midway(), manifest));
+    expect(tracker.state).toBe('ok');
+    expect(states).toEqual(['retrying', 'ok']);
+  });
+
+  it('SetValue throwing for 1.5 s while the final is passed: status and score still arrive', () => {
+    const { lms, shim, tracker } = faulty();
+    tracker.record(midway());
+    shim.set({ setThrowsUntil: Date.now() + 1_500 });
+    tracker.record(finished(100, true));
+    expect(tracker.state).toBe('retrying');
+    expect(lms.committed[e.success]).not.toBe('passed');
+    vi.advanceTimersByTime(1_000); // still failing
+    expect(tracker.state).toBe('retrying');
+    vi.advanceTimersByTime(2_000); // retried at 3 s: through
+    expect(tracker.state).toBe('ok');
+    expect(lms.committed).toMatchObject({ [e.success]: 'passed', [e.raw]: '100', 'cmi.suspend_data': encodeProgress(finished(100, true), manifest) });
+    tracker.finish();
+    expect(lms.lmsValue(e.success)).toBe('passed');
+  });
+
+  it('an LMS that answers "false" (301) for 3 s: the answer given meanwhile and its interaction arrive, once and in order', async () => {
+    const { lms, shim, tracker, states } = faulty();
+    const [a, b, c] = first.items;
+    answer(tracker, a);
+    tracker.record(midway());
+    await Promise.resolve();
+    shim.set({ falseUntil: Date.now() + 3_000 });
+    answer(tracker, b); // during the outage
+    tracker.record({ ...midway(), answers: { ...midway().answers, [b.id]: [b.answer] } });
+    await Promise.resolve();
+    expect(tracker.missing()).toEqual(['answers', 'progress']);
+    vi.advanceTimersByTime(2_000);
+    answer(tracker, c); // still out: queued behind b
+    await Promise.resolve();
+    expect(tracker.state).toBe('retrying');
+    vi.advanceTimersByTime(5_000);
+    expect(tracker.state).toBe('ok');
+    expect(ids(lms)).toEqual([a, b, c].map((i) => `q_${i.code}`));
+    expect(lms.committed['cmi.interactions.1.result']).toBe('correct');
+    expect(lms.committed['cmi.suspend_data']).toBe(encodeProgress({ ...midway(), answers: { ...midway().answers, [b.id]: [b.answer] } }, manifest));
+    expect(states).toEqual(['retrying', 'ok']);
+    expect(lms.refused).toEqual([]);
+  });
+
+  it('every Nth commit failing: answers are sent again at their own index, never twice', async () => {
+    const { lms, shim, tracker } = faulty();
+    shim.set({ commitFailsEvery: 2 });
+    for (const item of first.items.slice(0, 6)) {
+      answer(tracker, item);
+      tracker.record(midway());
+      await Promise.resolve();
+      vi.advanceTimersByTime(1_000);
+    }
+    vi.advanceTimersByTime(60_000);
+    expect(tracker.state).toBe('ok');
+    expect(ids(lms)).toEqual(first.items.slice(0, 6).map((i) => `q_${i.code}`));
+    expect(lms.inner.cmi.interactions.childArray).toHaveLength(6);
+  });
+
+  it('the API disappears: everything stays pending; when it is back, all of it arrives', async () => {
+    const { lms, shim, tracker } = faulty();
+    shim.set({ gone: true });
+    answer(tracker, first.items[0]);
+    tracker.record(finished(90, true));
+    await Promise.resolve();
+    vi.advanceTimersByTime(30_000);
+    expect(tracker.state).toBe('retrying');
+    expect(tracker.finish()).toEqual({ ok: false, missing: ['answers', 'result', 'progress', 'session'] });
+    shim.set({ gone: false });
+    vi.advanceTimersByTime(30_000);
+    expect(tracker.state).toBe('ok');
+    expect(tracker.finish()).toEqual({ ok: true, missing: [] });
+    expect(lms.committed).toMatchObject({ [e.success]: 'passed', [e.raw]: '90', 'cmi.interactions.0.id': `q_${first.items[0].code}` });
+  });
+
+  it('Save and exit with a failing finish: not "saved"; the session stays open and a second try finishes once', () => {
+    const { lms, shim, tracker } = faulty();
+    tracker.record(finished(90, true));
+    shim.set({ finishFails: true });
+    const result = tracker.finish();
+    expect(result.ok).toBe(false);
+    expect(result.missing).toContain('session');
+    expect(tracker.state).toBe('retrying');
+    shim.set({ finishFails: false });
+    expect(tracker.finish()).toEqual({ ok: true, missing: [] });
+    expect(tracker.state).toBe('ended');
+    expect(lms.callsOf('finish')).toHaveLength(1); // the failed one was answered by the fault
+    expect(lms.lmsValue(e.success)).toBe('passed');
+  });
+
 });
 
 describe('suspend data on a budget', () => {

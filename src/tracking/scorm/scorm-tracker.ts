@@ -27,9 +27,24 @@ export interface LmsLaunch {
   learnerId: string | null;
   /** 'resume' when the LMS continues an earlier session, 'ab-initio' for a new attempt, '' otherwise. */
   entry: string;
+  /**
+   * Resume data the LMS holds but the course cannot read: garbage, truncated, from a newer version,
+   * or missing while the LMS says the learner resumes (a bookmark or answers are there). Nothing is
+   * written over it (see `overwriteUnreadable`). `raw` is what the LMS returned, for support.
+   */
+  unreadable: { reason: 'unreadable' | 'future' | 'missing'; raw: string } | null;
 }
 
 export type LmsState = 'ok' | 'retrying' | 'ended' | 'failed-to-start';
+
+/** What has not reached the LMS (accepted and committed) yet, in words a learner understands. */
+export type Missing = 'answers' | 'result' | 'progress' | 'session';
+
+/** Save and exit: `ok` only when everything was committed and the LMS ended the session. */
+export interface ExitResult {
+  ok: boolean;
+  missing: Missing[];
+}
 
 export interface AnswerRecord {
   item: ItemSpec;
@@ -51,8 +66,15 @@ export interface LmsTracker {
   answered(answer: AnswerRecord): void;
   /** visibilitychange hidden: commit only. */
   hide(): void;
-  /** pagehide or the course's Exit: finish exactly once; later calls do nothing. */
-  finish(): void;
+  /**
+   * pagehide or the course's Save and exit: sends what is pending, commits and finishes. Succeeds
+   * once; while anything is refused or the finish fails the session stays open (try again later).
+   */
+  finish(): ExitResult;
+  /** What has not reached the LMS yet (empty when it holds everything). */
+  missing(): Missing[];
+  /** The learner chose this device's copy over unreadable LMS data: from now on it is written. */
+  overwriteUnreadable(progress: Progress): void;
   subscribe(listener: (state: LmsState) => void): () => void;
 }
 
@@ -67,6 +89,17 @@ type Writes = [element: string, value: string][];
 
 /** Never report a status below what the LMS already has (or what we sent): no downgrades. */
 const RANK: Record<Recorded, number> = { 'not attempted': 0, unknown: 0, incomplete: 1, failed: 2, completed: 3, passed: 4 };
+
+/**
+ * SetValue errors that mean "this value can never be stored" (not implemented, read-only, wrong
+ * type, out of range, out of order, dependency): sending it again cannot help. Anything else — a
+ * throw, "false" with 0, 101 general, 301/132/133 not initialised, 351 general set failure (which
+ * Moodle also uses for out of order) — may pass later, so the value stays pending.
+ */
+const PERMANENT: Record<ScormVersion, readonly string[]> = {
+  '1.2': ['201', '401', '402', '403', '404', '405'],
+  '2004': ['401', '402', '404', '405', '406', '407', '408'],
+};
 
 /** Retry delays after failed commits: 1 s, 2 s, 4 s … at most 30 s, for as long as the page lives. */
 export const retryDelay = (attempt: number) => Math.min(1000 * 2 ** attempt, 30_000);
@@ -234,6 +267,23 @@ export function startScormTracker(found: FoundApi, manifest: CourseManifest, opt
   return tracker;
 }
 
+/** Which of the learner's things an element carries (for "what did not reach the LMS"). */
+function missingOf(element: string): Missing {
+  if (/status|score|progress_measure/.test(element)) return 'result';
+  if (/suspend_data|location/.test(element)) return 'progress';
+  return 'session';
+}
+
+/** One answer on its way to the LMS: its writes, sent in order, at the index its id got. */
+interface Journal {
+  build: (n: number) => Writes;
+  /** The interaction index, once the LMS accepted the id there. */
+  n: number | null;
+  writes: Writes | null;
+  /** How many of its writes the LMS accepted since the last commit. */
+  next: number;
+}
+
 function createTracker(found: FoundApi, manifest: CourseManifest, options: TrackerOptions): LmsTracker {
   const d = DIALECTS[found.version];
   const api = found.api as unknown as Record<string, (...args: string[]) => unknown>;
@@ -242,24 +292,32 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
   const startedAt = now();
 
   let phase: 'new' | 'live' | 'over' = 'new';
-  let launch: LmsLaunch = { progress: null, lang: null, masteryScore: null, recorded: 'unknown', learnerId: null, entry: '' };
+  let launch: LmsLaunch = { progress: null, lang: null, masteryScore: null, recorded: 'unknown', learnerId: null, entry: '', unreadable: null };
   let state: LmsState = 'ok';
   const listeners = new Set<(state: LmsState) => void>();
-  /** Values the LMS accepted since the last failed commit (after one, everything is sent again). */
-  const sent = new Map<string, string>();
-  /** Values the LMS refused: never sent again. */
-  const refused = new Map<string, string>();
+  /**
+   * Values are pending until the LMS accepted them and then committed: `want` holds the latest
+   * value per element not yet stored (latest wins), `accepted` what SetValue took since the last
+   * commit, `stored` what a commit confirmed, `dropped` values the LMS can never take.
+   */
+  const want = new Map<string, string>();
+  const accepted = new Map<string, string>();
+  const stored = new Map<string, string>();
+  const dropped = new Map<string, string>();
+  /** Answers not yet committed, oldest first: sent in this order, each exactly once (at one index). */
+  const journal: Journal[] = [];
   const warned = new Set<string>();
   let latest: Progress | null = null;
   let held: Recorded = 'unknown';
-  let language: Lang | null = null;
+  /** Unreadable LMS resume data: no suspend data, bookmark, status or score is written over it. */
+  let protect = false;
   let interactions = 0;
   let dirty = false;
   let commitQueued = false;
   let attempt = 0;
   let cancelRetry: (() => void) | null = null;
 
-  /** Every API call goes through here: none once the session is over, and a throw is a failure. */
+  /** Every API call goes through here: none once the session is over; a throw answers null. */
   function call(method: string, ...args: string[]): string | null {
     if (phase === 'over') return null;
     try {
@@ -272,21 +330,58 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
 
   const get = (element: string) => call(d.get, element) ?? '';
 
-  function set(element: string, value: string): boolean {
-    if (sent.get(element) === value) return true;
-    if (refused.get(element) === value) return false;
-    if (call(d.set, element, value) === 'true') {
-      sent.set(element, value);
+  /** One SetValue: accepted, refused for good (the value is wrong for this LMS), or not now. */
+  function trySet(element: string, value: string): 'ok' | 'permanent' | 'later' {
+    const result = call(d.set, element, value);
+    if (result === 'true') {
+      accepted.set(element, value);
       dirty = true;
-      return true;
+      return 'ok';
     }
-    refused.set(element, value);
-    const code = call(d.error) ?? '';
+    const code = result === null ? '' : (call(d.error) ?? '');
+    const permanent = PERMANENT[found.version].includes(code);
     // 401/402: an optional element this LMS does not implement; nothing to tell anyone.
     if (code !== '401' && code !== '402') {
-      warnOnce(element.replace(/\.\d+\./g, '.n.'), `SCORM: the LMS refused ${element} = ${JSON.stringify(value.slice(0, 80))} (error ${code || 'thrown'})`);
+      const why = permanent ? 'refused' : 'did not take (it is sent again)';
+      warnOnce(`${element.replace(/\.\d+\./g, '.n.')}:${permanent}`, `SCORM: the LMS ${why} ${element} = ${JSON.stringify(value.slice(0, 80))} (error ${code || 'thrown'})`);
     }
-    return false;
+    return permanent ? 'permanent' : 'later';
+  }
+
+  /** Wants a value stored; sent by the next `send()`. */
+  function put(element: string, value: string) {
+    if (stored.get(element) === value && !accepted.has(element)) want.delete(element);
+    else if (dropped.get(element) !== value) want.set(element, value);
+  }
+
+  /** Sends every pending value and answer the LMS has not accepted yet. */
+  function send() {
+    for (const [element, value] of [...want]) {
+      if (accepted.get(element) === value) continue;
+      if (trySet(element, value) === 'permanent') {
+        dropped.set(element, value);
+        want.delete(element);
+      }
+    }
+    for (let k = 0; k < journal.length; ) {
+      const entry = journal[k];
+      const writes = entry.writes ?? entry.build(interactions);
+      while (entry.next < writes.length) {
+        const outcome = trySet(...writes[entry.next]);
+        // Order matters: a later answer waits until this one is through.
+        if (outcome === 'later') return;
+        // Only an accepted id makes the LMS's _count grow; a refused one drops the whole answer.
+        if (entry.next === 0 && outcome === 'permanent') break;
+        if (entry.next === 0 && entry.n === null) {
+          entry.n = interactions;
+          entry.writes = writes;
+          interactions += 1;
+        }
+        entry.next += 1;
+      }
+      if (entry.n === null) journal.splice(k, 1);
+      else k += 1;
+    }
   }
 
   function setState(next: LmsState) {
@@ -316,19 +411,20 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
   }
 
   function writeProgress(progress: Progress) {
-    set(d.location, placeToLocation(progress.place).slice(0, d.locationMax));
+    if (progress.lang) put(d.language, progress.lang);
+    if (protect) return;
+    put(d.location, placeToLocation(progress.place).slice(0, d.locationMax));
     const suspend = fitSuspendData(progress, manifest, d.suspendMax);
     if (suspend?.degraded || !suspend) warnOnce('suspend', `SCORM: progress is over ${d.suspendMax} characters; ${suspend ? 'older detail was left out of' : 'nothing was written to'} the suspend data`);
-    if (suspend) set('cmi.suspend_data', suspend.data);
+    if (suspend) put('cmi.suspend_data', suspend.data);
     const status = statusOf(progress, launch.masteryScore);
     // A lower status than the LMS has (e.g. a new attempt after a pass) sends neither it nor its score.
     if (RANK[status] >= RANK[held]) {
       held = status;
-      for (const [element, value] of d.status(status)) set(element, value);
-      if (progress.final) for (const [element, value] of d.score(progress.final.score)) set(element, value);
-      if (d.progressMeasure) set(d.progressMeasure, f.share(measureOf(progress)));
+      for (const [element, value] of d.status(status)) put(element, value);
+      if (progress.final) for (const [element, value] of d.score(progress.final.score)) put(element, value);
+      if (d.progressMeasure) put(d.progressMeasure, f.share(measureOf(progress)));
     }
-    if (progress.lang && progress.lang !== language && set(d.language, progress.lang)) language = progress.lang;
   }
 
   function warnOnce(key: string, message: string) {
@@ -337,21 +433,34 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
     console.warn(message);
   }
 
-  /** Session time and exit on every commit (a window that dies later still resumes), then commit. */
-  function commit(): boolean {
-    if (phase !== 'live') return false;
-    set(d.sessionTime, d.duration(now() - startedAt));
-    set(d.exit, 'suspend');
-    if (call(d.commit, '') === 'true') {
-      dirty = false;
-      attempt = 0;
-      cancelRetry?.();
-      cancelRetry = null;
-      setState('ok');
-      return true;
+  const clean = () => want.size === 0 && journal.length === 0;
+
+  function missing(): Missing[] {
+    const kinds = new Set<Missing>([...want.keys()].map(missingOf));
+    if (journal.length) kinds.add('answers');
+    return (['answers', 'result', 'progress', 'session'] as const).filter((k) => kinds.has(k));
+  }
+
+  /** A commit the LMS confirmed: what it accepted is stored. */
+  function committed() {
+    for (const [element, value] of accepted) {
+      stored.set(element, value);
+      if (want.get(element) === value) want.delete(element);
     }
+    accepted.clear();
+    // Answers wholly accepted are stored; one cut short stays (its index is kept).
+    while (journal.length && journal[0].writes && journal[0].next >= journal[0].writes.length) journal.shift();
+    dirty = false;
+  }
+
+  /** A failed commit: nothing since the last good one is sure to be stored, so all of it goes again. */
+  function uncommitted() {
+    accepted.clear();
+    for (const entry of journal) entry.next = 0;
     dirty = true;
-    sent.clear(); // on recovery, send everything again
+  }
+
+  function retryLater() {
     if (!cancelRetry) {
       cancelRetry = setTimer(() => {
         cancelRetry = null;
@@ -360,6 +469,24 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       }, retryDelay(attempt));
     }
     setState('retrying');
+  }
+
+  /** Session time and exit on every commit (a window that dies later still resumes), then commit. */
+  function commit(): boolean {
+    if (phase !== 'live') return false;
+    put(d.sessionTime, d.duration(now() - startedAt));
+    put(d.exit, 'suspend');
+    send();
+    if (call(d.commit, '') === 'true') committed();
+    else uncommitted();
+    if (clean()) {
+      attempt = 0;
+      cancelRetry?.();
+      cancelRetry = null;
+      setState('ok');
+      return true;
+    }
+    retryLater();
     return false;
   }
 
@@ -385,26 +512,36 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       return;
     }
     phase = 'live';
-    launch = readLaunch();
-    held = launch.recorded;
-    language = launch.lang;
     const count = Number(get('cmi.interactions._count'));
     interactions = Number.isInteger(count) && count >= 0 ? count : 0;
+    launch = readLaunch();
+    held = launch.recorded;
+    protect = launch.unreadable !== null;
+    // What the LMS already holds is not sent again.
+    if (launch.lang) stored.set(d.language, launch.lang);
     // Moodle turns a 'not attempted' into 'completed' at finish: say incomplete straight away.
-    if (RANK[held] === 0) {
+    if (RANK[held] === 0 && !protect) {
       held = 'incomplete';
-      for (const [element, value] of d.status('incomplete')) set(element, value);
+      for (const [element, value] of d.status('incomplete')) put(element, value);
     }
     commit();
   });
 
   function readLaunch(): LmsLaunch {
-    const suspend = get('cmi.suspend_data');
+    // A read that throws is not "nothing saved": null, and nothing is written over it.
+    const suspend = call(d.get, 'cmi.suspend_data');
+    const location = get(d.location);
+    const entry = get(d.entry);
     const decoded = suspend ? decodeProgress(suspend, manifest) : null;
     let progress = decoded?.ok ? decoded.progress : null;
+    let unreadable: LmsLaunch['unreadable'] = null;
+    if (decoded && !decoded.ok) unreadable = { reason: decoded.reason, raw: suspend! };
+    // The course writes suspend data with its first bookmark or answer: resuming to a bookmark or
+    // answers without it means the LMS lost it, or could not give it this time.
+    else if (suspend === null || (!suspend && entry === 'resume' && (location !== '' || interactions > 0))) unreadable = { reason: 'missing', raw: suspend ?? '' };
     if (!progress) {
       // Unreadable resume data: the bookmark still says where the learner was.
-      const place = locationToPlace(get(d.location), manifest);
+      const place = locationToPlace(location, manifest);
       if (place) progress = fitProgress({ place, atWelcome: false }, manifest);
     }
     const learnerId = get(d.learnerId);
@@ -414,9 +551,12 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       masteryScore: d.mastery(get),
       recorded: d.recorded(get),
       learnerId: learnerId || null,
-      entry: get(d.entry),
+      entry,
+      unreadable,
     };
   }
+
+  const ended: ExitResult = { ok: true, missing: [] };
 
   return {
     version: found.version,
@@ -440,20 +580,21 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
         const text = (value: string) => (parts ? [...value].map((c, k) => parts[k]?.options[parseInt(c, 36)] ?? '_').join('.') : value);
         const [r, a] = [item.options.indexOf(response), item.options.indexOf(item.answer)];
         const choice = !parts && r >= 0 && a >= 0 && r < 26 && a < 26 ? { response: r, answer: a } : null;
-        const [first, ...rest] = d.interaction({
-          n: interactions, id: f.identifier(`q_${item.code}`), item, choice, response: text(String(response)), answer: text(item.answer), correct,
-          at: at ?? new Date(now()), latencyMs: typeof latencyMs === 'number' && latencyMs >= 0 ? latencyMs : null,
+        const when = at ?? new Date(now());
+        const latency = typeof latencyMs === 'number' && latencyMs >= 0 ? latencyMs : null;
+        journal.push({
+          build: (n) => d.interaction({ n, id: f.identifier(`q_${item.code}`), item, choice, response: text(String(response)), answer: text(item.answer), correct, at: when, latencyMs: latency }),
+          n: null,
+          writes: null,
+          next: 0,
         });
-        // Only an accepted id makes the LMS's _count grow; the rest of the record follows it.
-        if (!set(...first)) return;
-        interactions += 1;
-        for (const [element, value] of rest) set(element, value);
+        send();
         // Committed by the record() that usually follows in the same task, else just after it.
         if (!commitQueued) {
           commitQueued = true;
           queueMicrotask(() => {
             commitQueued = false;
-            if (dirty && !cancelRetry) guard(commit);
+            if ((dirty || !clean()) && !cancelRetry) guard(commit);
           });
         }
       });
@@ -462,19 +603,51 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       guard(flush);
     },
     finish() {
-      if (phase !== 'live') return;
+      if (phase === 'over') return state === 'ended' ? ended : { ok: false, missing: ['session'] };
+      if (phase !== 'live') return { ok: false, missing: ['session'] };
+      let result: ExitResult = { ok: false, missing: ['session'] };
       guard(() => {
         cancelRetry?.();
         cancelRetry = null;
         if (latest) writeProgress(latest);
-        set(d.sessionTime, d.duration(now() - startedAt));
-        set(d.exit, 'suspend');
+        put(d.sessionTime, d.duration(now() - startedAt));
+        put(d.exit, 'suspend');
+        send();
+        // Something was not accepted: finishing now would lose it. The session stays open.
+        if ([...want].some(([k, v]) => accepted.get(k) !== v) || journal.some((j) => !j.writes || j.next < j.writes.length)) {
+          result = { ok: false, missing: missing() };
+          retryLater();
+          return;
+        }
         // 1.2 does not promise that LMSFinish stores data; 2004's Terminate commits by itself.
-        if (found.version === '1.2') call(d.commit, '');
-        call(d.finish, '');
+        if (found.version === '1.2') {
+          if (call(d.commit, '') !== 'true') {
+            uncommitted();
+            result = { ok: false, missing: missing() };
+            retryLater();
+            return;
+          }
+          committed();
+        }
+        if (call(d.finish, '') !== 'true') {
+          uncommitted();
+          result = { ok: false, missing: [...new Set<Missing>([...missing(), 'session'])] };
+          retryLater();
+          return;
+        }
+        committed();
+        phase = 'over';
+        result = ended;
       });
-      phase = 'over';
-      setState('ended');
+      if (result.ok) setState('ended');
+      return result;
+    },
+    missing,
+    overwriteUnreadable(progress) {
+      if (phase !== 'live' || !protect) return;
+      protect = false;
+      latest = progress;
+      guard(flush);
     },
     subscribe(listener) {
       listeners.add(listener);
