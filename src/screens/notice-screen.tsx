@@ -7,7 +7,7 @@ import type { CourseNotice } from '../tracking/notices.ts';
 import { createProgressFile, progressFileName } from '../tracking/progress-file.ts';
 import { useStore } from '../tracking/store-context.ts';
 
-const INFO: readonly CourseNotice[] = ['otherTab', 'otherTabReplaced', 'lmsFinished', 'lmsCompleted'];
+const INFO: readonly CourseNotice[] = ['otherTab', 'otherTabReplaced', 'lmsCompleted'];
 
 interface NoticeScreenProps {
   kind: CourseNotice;
@@ -25,7 +25,7 @@ export default function NoticeScreen({ kind, onDismiss, onExit }: NoticeScreenPr
   const { manifest } = actor.getSnapshot().context;
   const onDownloadUnreadable = () => downloadText(`${manifest.id}-unreadable-progress.txt`, store.unreadable().join('\n\n'), 'text/plain');
   const onExport = () => downloadText(progressFileName(manifest), createProgressFile(actor.getSnapshot().context.progress, manifest));
-  const lmsUnreadable = kind === 'lmsUnreadable' || kind === 'lmsFuture';
+  const lmsUnreadable = kind === 'lmsUnreadable' || kind === 'lmsFuture' || kind === 'lmsNoData';
   const message = kind === 'textFailed' ? t('ui:errors.textFailed') : t(`notices.${kind}`);
   return (
     <Notice

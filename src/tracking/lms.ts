@@ -58,7 +58,7 @@ export function startLms(found: FoundApi, manifest: CourseManifest, storage: Sto
   if (unreadable) {
     // What the LMS holds and the course cannot read stays there; a copy stays here, for support.
     if (unreadable.raw) store.keepAside(unreadable.raw);
-    notice = unreadable.reason === 'future' ? 'lmsFuture' : 'lmsUnreadable';
+    notice = unreadable.reason === 'future' ? 'lmsFuture' : unreadable.reason === 'missing' ? 'lmsNoData' : 'lmsUnreadable';
     deviceCopy = !local.notice && hasProgress(local.progress);
   }
 

@@ -91,6 +91,15 @@ describe('the course inside an LMS', () => {
     expect(Object.keys(localStorage).some((k) => k.includes(':unreadable:') && localStorage.getItem(k) === 'B1~garbled')).toBe(true);
   });
 
+  it('no resume data while the LMS resumes the learner to a bookmark: says so, and writes nothing over the LMS record', async () => {
+    const lms = new StrictLms('1.2', { data: { 'cmi.core.lesson_status': 'incomplete', 'cmi.core.entry': 'resume', 'cmi.core.lesson_location': `L${'x'.repeat(5)}.1` } }).install(window);
+    const { user } = await renderCourse({ search: '?lang=en' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('The LMS says you are continuing, but it gave the course no saved progress.');
+    expect(screen.queryByRole('button', { name: "Download the LMS's data" })).not.toBeInTheDocument(); // there is nothing to download
+    await user.click(screen.getByRole('button', { name: 'Start learning' }));
+    expect(lms.calls.filter((c) => c.method === 'LMSSetValue' && /suspend_data|lesson_location/.test(c.args[0]))).toEqual([]);
+  });
+
   it('unreadable LMS data with a readable copy on this device: offers to continue from it, which then reaches the LMS', async () => {
     const mine = encodeProgress({ ...createProgress(manifest), lang: 'en', modules: { [manifest.modules[0].id]: { score: 100, best: 100, round: 0 } } }, manifest);
     localStorage.setItem(localMirrorKey(manifest, 'l-2'), mine);
