@@ -74,6 +74,12 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: an LMS that fails', (version)
     // Every answer exactly once, in the order given.
     expect(await interactionIds(page)).toEqual(items.map((i) => `q_${i.code}`));
     expect(await lms(page, (l) => (l.inner.cmi.interactions as unknown as { childArray: unknown[] }).childArray.length)).toBe(items.length);
+    // Each module's best quiz score and mastery, as an objective named after the module.
+    const objectives = await lms(page, (l) => Object.entries(l.committed).filter(([k]) => /^cmi\.objectives\.\d+\.id$/.test(k)).map(([k, id]) => {
+      const n = k.split('.')[2];
+      return [id, l.committed[`cmi.objectives.${n}.score.raw`], l.committed[`cmi.objectives.${n}.${l.version === '1.2' ? 'status' : 'success_status'}`]];
+    }));
+    expect(objectives).toEqual(manifest.modules.map((m) => [m.id, '100', 'passed']));
     expect(await lms(page, (l) => l.refused)).toEqual([]);
 
     // Save and exit while the LMS's finish fails: not "saved"; what is missing is said; the course stays.

@@ -203,7 +203,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     const result = tracker.finish();
     if (version === '1.2') {
       // The final commit failed: no LMSFinish, the course stays open, the learner hears what is missing.
-      expect(result).toEqual({ ok: false, missing: ['progress', 'session'] }); // incomplete was committed at launch
+      expect(result).toEqual({ ok: false, missing: ['result', 'progress', 'session'] }); // the module's objective; incomplete was committed at launch
       expect(lms.callsOf('finish')).toHaveLength(0);
       expect(tracker.state).toBe('retrying');
       lms.failCommits(0);
@@ -482,7 +482,8 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     tracker.record(tracker.launch.progress!);
     tracker.record(finished(40, false));
     tracker.finish();
-    const statusWrites = setElements(lms).filter((x) => /status|score|progress_measure/.test(x));
+    // (Module objectives are not the course's status: they are checked on their own below.)
+    const statusWrites = setElements(lms).filter((x) => /status|score|progress_measure/.test(x) && !x.startsWith('cmi.objectives.'));
     expect(statusWrites).toEqual([]);
     expect(lms.committed['cmi.suspend_data']).toBe(encodeProgress(finished(40, false), manifest));
     expect(lms.lmsValue(e.success)).toBe('passed');
@@ -500,7 +501,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(tracker.launch).toMatchObject({ progress: null, recorded: 'passed', entry: 'ab-initio' });
     tracker.record({ ...createProgress(manifest), atWelcome: false, place: { screen: 'lesson', module: first.id, page: 0 } });
     tracker.finish();
-    expect(setElements(lms).filter((x) => /status|score|progress_measure/.test(x))).toEqual([]);
+    expect(setElements(lms).filter((x) => /status|score|progress_measure/.test(x) && !x.startsWith('cmi.objectives.'))).toEqual([]);
     expect(lms.lmsValue(e.status)).toBe(version === '1.2' ? 'passed' : 'completed');
   });
 
@@ -545,6 +546,50 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(lms.committed[e.status]).toBe('incomplete');
     if (version === '2004') expect(lms.committed['cmi.progress_measure']).toBe(String(Number((1 / (manifest.modules.length + 1)).toFixed(7))));
     expect(lms.committed[e.raw]).toBeUndefined(); // no score before the final
+  });
+
+  it('each module\'s best quiz score and mastery reach the LMS as an objective (id = module id), in formats Moodle accepts', () => {
+    const { lms, tracker } = launch(version);
+    const [a, b] = manifest.modules;
+    tracker.record({ ...midway(), modules: { [a.id]: { score: 100, best: 100, round: 1 } } });
+    tracker.record({ ...midway(), modules: { [a.id]: { score: 40, best: 100, round: 2 }, [b.id]: { score: 50, best: 50, round: 0 } } });
+    expect(lms.refused).toEqual([]);
+    const o = (n: number, field: string) => lms.committed[`cmi.objectives.${n}.${field}`];
+    expect([o(0, 'id'), o(1, 'id')]).toEqual([a.id, b.id]);
+    expect([o(0, 'score.raw'), o(1, 'score.raw')]).toEqual(['100', '50']);
+    if (version === '1.2') expect([o(0, 'status'), o(1, 'status')]).toEqual(['passed', 'failed']);
+    else {
+      expect([o(0, 'success_status'), o(1, 'success_status')]).toEqual(['passed', 'failed']);
+      expect([o(0, 'score.scaled'), o(1, 'completion_status')]).toEqual(['1', 'completed']);
+    }
+    expect(lms.committed['cmi.objectives.2.id']).toBeUndefined();
+
+    // A relaunch keeps each module at its index (no second objective for it) and appends a new one.
+    tracker.finish();
+    const again = lms.relaunch();
+    const next = startScormTracker(found(again), manifest);
+    const c = manifest.modules[2];
+    next.record({ ...midway(), modules: { [a.id]: { best: 100 }, [b.id]: { best: 80 }, [c.id]: { best: 90 } } });
+    expect(again.refused).toEqual([]);
+    expect(setElements(again).filter((x) => /^cmi\.objectives\.\d+\.id$/.test(x) && again.values[x] === a.id)).toEqual([]);
+    expect(again.stored()['cmi.objectives.0.id']).toBe(a.id);
+    expect(again.committed['cmi.objectives.3.id']).toBeUndefined();
+    expect(again.stored()).toMatchObject({ 'cmi.objectives.1.id': b.id, 'cmi.objectives.1.score.raw': '80', 'cmi.objectives.2.id': c.id, 'cmi.objectives.2.score.raw': '90' });
+  });
+
+  it('an objective whose id the LMS does not take yet waits, and its fields wait for it', () => {
+    const lms = new StrictLms(version, { data: FIRST_LAUNCH[version] });
+    const shim = new FaultyLms(lms);
+    const tracker = startScormTracker({ version, api: shim.api } as unknown as FoundApi, manifest);
+    shim.set({ setThrowsFor: '^cmi\\.objectives\\.0\\.id$' });
+    tracker.record({ ...midway(), modules: { [first.id]: { best: 100 }, [manifest.modules[1].id]: { best: 20 } } });
+    expect(lms.calls.filter((c) => c.method === METHODS[version].set && c.args[0].startsWith('cmi.objectives.'))).toEqual([]);
+    expect(tracker.missing()).toEqual(['result']);
+    shim.set({ setThrowsFor: null });
+    vi.advanceTimersByTime(1_000);
+    expect(lms.refused).toEqual([]);
+    expect(lms.committed).toMatchObject({ 'cmi.objectives.0.id': first.id, 'cmi.objectives.1.id': manifest.modules[1].id });
+    expect(tracker.state).toBe('ok');
   });
 
   it('language: read from the LMS, written only when the course\'s changes', () => {

@@ -130,6 +130,8 @@ interface Dialect {
   /** 2004 only: the share of the course done, 0–1. */
   progressMeasure?: string;
   interaction(i: Interaction): Writes;
+  /** One module's best quiz score and mastery as objective n (its id first: the rest depends on it). */
+  objective(n: number, id: string, best: number, mastered: boolean): Writes;
 }
 
 const percentOrNull = (text: string, scale: number) => {
@@ -154,6 +156,10 @@ const DIALECTS: Record<ScormVersion, Dialect> = {
     status: (status) => [['cmi.core.lesson_status', status]],
     // Moodle's (and the spec's) 1.2 score range is 0–100: the percent itself, with min and max.
     score: (percent) => [['cmi.core.score.raw', f.scoreRaw(percent)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']],
+    objective: (n, id, best, mastered) => [
+      [`cmi.objectives.${n}.id`, id], [`cmi.objectives.${n}.score.raw`, f.scoreRaw(best)], [`cmi.objectives.${n}.score.min`, '0'],
+      [`cmi.objectives.${n}.score.max`, '100'], [`cmi.objectives.${n}.status`, mastered ? 'passed' : 'failed'],
+    ],
     interaction(i) {
       const at = `cmi.interactions.${i.n}.`;
       // Strict 1.2 choice responses are single characters; anything else goes as 'performance' text.
@@ -188,6 +194,11 @@ const DIALECTS: Record<ScormVersion, Dialect> = {
       ['cmi.score.scaled', f.scoreScaled(percent)], ['cmi.score.raw', f.scoreRaw(percent)], ['cmi.score.min', '0'], ['cmi.score.max', '100'],
     ],
     progressMeasure: 'cmi.progress_measure',
+    objective: (n, id, best, mastered) => [
+      [`cmi.objectives.${n}.id`, id], [`cmi.objectives.${n}.score.scaled`, f.scoreScaled(best)], [`cmi.objectives.${n}.score.raw`, f.scoreRaw(best)],
+      [`cmi.objectives.${n}.score.min`, '0'], [`cmi.objectives.${n}.score.max`, '100'],
+      [`cmi.objectives.${n}.success_status`, mastered ? 'passed' : 'failed'], [`cmi.objectives.${n}.completion_status`, 'completed'],
+    ],
     interaction(i) {
       const at = `cmi.interactions.${i.n}.`;
       // Option keys are short identifiers (casework, a…); should one not be, letters stand in for all.
@@ -269,10 +280,16 @@ export function startScormTracker(found: FoundApi, manifest: CourseManifest, opt
 
 /** Which of the learner's things an element carries (for "what did not reach the LMS"). */
 function missingOf(element: string): Missing {
-  if (/status|score|progress_measure/.test(element)) return 'result';
+  if (/status|score|progress_measure|objectives/.test(element)) return 'result';
   if (/suspend_data|location/.test(element)) return 'progress';
   return 'session';
 }
+
+/**
+ * A module's objective id: the module's own id (a folder name) where both versions' identifier
+ * rules allow it (1.2 printable ASCII; 2004 no spaces, ending in a letter or digit), else made safe.
+ */
+export const objectiveId = (moduleId: string) => (/^[A-Za-z0-9][\w.-]{0,248}[A-Za-z0-9]$/.test(moduleId) ? moduleId : f.identifier(moduleId));
 
 /** One answer on its way to the LMS: its writes, sent in order, at the index its id got. */
 interface Journal {
@@ -312,6 +329,9 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
   /** Unreadable LMS resume data: no suspend data, bookmark, status or score is written over it. */
   let protect = false;
   let interactions = 0;
+  /** Objective index per objective id: those the LMS had at launch, then new ones appended. */
+  const objectives = new Map<string, number>();
+  let nextObjective = 0;
   let dirty = false;
   let commitQueued = false;
   let attempt = 0;
@@ -354,10 +374,21 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
     else if (dropped.get(element) !== value) want.set(element, value);
   }
 
+  /** Whether the LMS holds (or has just taken) this value's element as wanted. */
+  const settled = (element: string) => accepted.has(element) || (stored.has(element) && !want.has(element));
+
+  /** An objective's field waits for its id; a new objective waits for the one before it (no skipping ahead). */
+  function waits(element: string): boolean {
+    const at = /^cmi\.objectives\.(\d+)\.(.+)$/.exec(element);
+    if (!at) return false;
+    const n = Number(at[1]);
+    return at[2] === 'id' ? n > 0 && !settled(`cmi.objectives.${n - 1}.id`) : !settled(`cmi.objectives.${n}.id`);
+  }
+
   /** Sends every pending value and answer the LMS has not accepted yet. */
   function send() {
     for (const [element, value] of [...want]) {
-      if (accepted.get(element) === value) continue;
+      if (accepted.get(element) === value || waits(element)) continue;
       if (trySet(element, value) === 'permanent') {
         dropped.set(element, value);
         want.delete(element);
@@ -424,6 +455,14 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       for (const [element, value] of d.status(status)) put(element, value);
       if (progress.final) for (const [element, value] of d.score(progress.final.score)) put(element, value);
       if (d.progressMeasure) put(d.progressMeasure, f.share(measureOf(progress)));
+    }
+    // Each module's best quiz score and mastery: best never goes down, so neither does this.
+    for (const m of manifest.modules) {
+      const best = progress.modules[m.id]?.best;
+      if (best === undefined) continue;
+      const id = objectiveId(m.id);
+      if (!objectives.has(id)) objectives.set(id, nextObjective++);
+      for (const [element, value] of d.objective(objectives.get(id)!, id, best, best >= manifest.mastery)) put(element, value);
     }
   }
 
@@ -515,6 +554,7 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
     const count = Number(get('cmi.interactions._count'));
     interactions = Number.isInteger(count) && count >= 0 ? count : 0;
     launch = readLaunch();
+    readObjectives();
     held = launch.recorded;
     protect = launch.unreadable !== null;
     // What the LMS already holds is not sent again.
@@ -526,6 +566,18 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
     }
     commit();
   });
+
+  /** The objectives the LMS already holds keep their index (and are not sent again unchanged). */
+  function readObjectives() {
+    const count = Number(get('cmi.objectives._count'));
+    for (let n = 0; Number.isInteger(count) && n < Math.min(count, 1000); n++) {
+      const id = get(`cmi.objectives.${n}.id`);
+      stored.set(`cmi.objectives.${n}.id`, id);
+      if (id && !objectives.has(id)) objectives.set(id, n);
+    }
+    // New objectives go after every existing one, whatever its id.
+    nextObjective = Number.isInteger(count) && count > 0 ? Math.min(count, 1000) : 0;
+  }
 
   function readLaunch(): LmsLaunch {
     // A read that throws is not "nothing saved": null, and nothing is written over it.
