@@ -1,5 +1,7 @@
 import type { ActorRefFrom } from 'xstate';
-import type { CourseManifest, Lang } from '../content/types.ts';
+import { htmlToText } from '../components/html-text.ts';
+import { loadedModuleText } from '../content/module-text.ts';
+import type { CourseManifest, ItemSpec, Lang } from '../content/types.ts';
 import type { courseMachine } from '../course/course-machine.ts';
 import { mergeProgress, type Progress } from '../course/progress.ts';
 import { isCorrect } from '../quiz/scoring.ts';
@@ -72,13 +74,20 @@ export function startLms(found: FoundApi, manifest: CourseManifest, storage: Sto
       let shownAt = Date.now();
       let place = actor.getSnapshot().context.progress.place;
       let saved = actor.getSnapshot().context.progress;
+      // The scenario's words for the LMS's report, from the text already on screen (never fetched for it).
+      const describe = (item: ItemSpec) => {
+        const lang = actor.getSnapshot().context.progress.lang;
+        const owner = course.modules.find((m) => m.items.some((i) => i.id === item.id));
+        const html = lang && owner ? loadedModuleText(owner.id, lang)?.items[item.id]?.text : undefined;
+        return html && lang ? { text: htmlToText(html), lang } : undefined;
+      };
       const onProgress = actor.subscribe(({ context: { progress: next } }) => {
         if (next.place !== place && next.place?.screen === 'quiz' && !next.place.answered) shownAt = Date.now();
         place = next.place;
         if (next !== saved) tracker.record((saved = next));
       });
       const onAnswer = actor.on('answered', ({ item, response }) =>
-        tracker.answered({ item, response, correct: isCorrect(item, response), at: new Date(), latencyMs: Date.now() - shownAt }),
+        tracker.answered({ item, response, correct: isCorrect(item, response), at: new Date(), latencyMs: Date.now() - shownAt, description: describe(item) }),
       );
       const onState = tracker.subscribe((state) => {
         if (state === 'retrying') notices.show('lmsRetrying');

@@ -4,7 +4,7 @@ import { finalModule } from '../../src/course/final-assessment.ts';
 import { decodeProgress } from '../../src/course/progress-codec.ts';
 import { drawFinal, drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { expectAccessible, expectClean, type Session } from './browser.ts';
-import { course, optionLabel, say, titles } from './course-content.ts';
+import { course, htmlText, optionLabel, say, titles } from './course-content.ts';
 import { button, heading } from './journeys.ts';
 import { faults, interactionIds, lms, modulesDone, openLms as open } from './lms-host-page.ts';
 
@@ -73,6 +73,12 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: an LMS that fails', (version)
     expect(stored.ok && manifest.modules.every((m) => stored.progress.modules[m.id]?.best === 100)).toBe(true);
     // Every answer exactly once, in the order given.
     expect(await interactionIds(page)).toEqual(items.map((i) => `q_${i.code}`));
+    if (version === '2004') {
+      // Each answer says which scenario it was, in the learner's language: its first words.
+      const owner = manifest.modules.find((m) => m.items.some((i) => i.id === items[0].id))!;
+      const words = htmlText(course.texts[owner.id].en.items[items[0].id].text).split(/\s+/).slice(0, 4).join(' ');
+      expect(await lms(page, (l) => l.committed['cmi.interactions.0.description'])).toMatch(new RegExp(`^\\{lang=en\\}${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    }
     expect(await lms(page, (l) => (l.inner.cmi.interactions as unknown as { childArray: unknown[] }).childArray.length)).toBe(items.length);
     // Each module's best quiz score and mastery, as an objective named after the module.
     const objectives = await lms(page, (l) => Object.entries(l.committed).filter(([k]) => /^cmi\.objectives\.\d+\.id$/.test(k)).map(([k, id]) => {

@@ -39,6 +39,8 @@ export const MOODLE = {
   /** 2004 CMILongIdentifier (objective ids): no spaces, ending in a letter or digit. */
   longId2004: /^\S{0,4000}[a-zA-Z0-9]$/,
   status12any: /^(passed|completed|failed|incomplete|browsed|not attempted)$/,
+  /** 2004 CMILangString250 (interaction descriptions): an optional {lang=…}, then at most 250 characters not starting with `{`. */
+  langString250: /^(\{lang=([a-zA-Z]{2,3}|i|x)(-[a-zA-Z0-9-]{2,8})?\})?((?!\{.*$).{0,250}$)?$/,
 } as const;
 
 /** The method names of each version, for table-driven tests. */
@@ -122,6 +124,7 @@ const RULES: Record<LmsVersion, Record<string, Check>> = {
     'cmi.interactions.n.timestamp': matches(MOODLE.timestamp2004),
     'cmi.interactions.n.latency': matches(MOODLE.duration2004),
     'cmi.interactions.n.result': matches(MOODLE.result2004),
+    'cmi.interactions.n.description': matches(MOODLE.langString250),
     'cmi.objectives.n.id': matches(MOODLE.longId2004),
     'cmi.objectives.n.score.scaled': decimalIn(MOODLE.decimal2004, -1, 1),
     'cmi.objectives.n.score.raw': decimalIn(MOODLE.decimal2004, -Infinity, Infinity),

@@ -136,6 +136,7 @@ describe('strict LMS shim, objectives', () => {
     ['2004', 'cmi.objectives.0.id', 'ends-with-dash-', '406'],
     ['2004', 'cmi.objectives.0.score.raw', '50', '408'], // before its id
     ['2004', 'cmi.objectives.1.id', 'skips-ahead', '351'],
+    ['2004', 'cmi.interactions.0.description', `{lang=id}${'x'.repeat(251)}`, '406'],
   ] as const)('SCORM %s refuses %s = %j with %s', (version, element, value, code) => {
     expect(set(started(version), element, value)).toEqual(['false', code]);
   });

@@ -372,6 +372,25 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(lms.callsOf('get').filter((c) => c.args[0].startsWith('cmi.interactions.')).map((c) => c.args[0])).toEqual(['cmi.interactions._count']);
   });
 
+  it('2004 describes each answer with the scenario\'s first words in the learner\'s language (Moodle\'s 250-character rule)', async () => {
+    const { lms, tracker } = launch(version);
+    const item = first.items[0];
+    const text = `{Dalam rapat koordinasi di kantor kecamatan, ${'seorang rekan diminta menyebutkan tujuan negara '.repeat(8)}`;
+    tracker.answered({ item, response: item.answer, correct: true, description: { text, lang: 'id' } });
+    tracker.answered({ item, response: item.answer, correct: true }); // text not loaded: no description
+    await Promise.resolve();
+    expect(lms.refused).toEqual([]);
+    if (version === '1.2') {
+      expect(setElements(lms).some((x) => x.endsWith('.description'))).toBe(false); // no such element in 1.2
+      return;
+    }
+    const description = lms.committed['cmi.interactions.0.description'];
+    expect(description).toMatch(/^\{lang=id\}Dalam rapat koordinasi di kantor kecamatan, seorang .*…$/);
+    expect(description).toMatch(MOODLE.langString250);
+    expect(description.length).toBeLessThanOrEqual(9 + 250);
+    expect(lms.committed['cmi.interactions.1.description']).toBeUndefined();
+  });
+
   it('T16: an answer and the record() that follows it in the same task make one commit', async () => {
     const { lms, tracker } = launch(version);
     const commits = () => lms.callsOf('commit').length;

@@ -53,6 +53,8 @@ export interface AnswerRecord {
   correct: boolean;
   at?: Date;
   latencyMs?: number;
+  /** The scenario's words in the learner's language (SCORM 2004 `description`: its first words), when known. */
+  description?: { text: string; lang: Lang };
 }
 
 export interface LmsTracker {
@@ -116,6 +118,7 @@ interface Interaction {
   correct: boolean;
   at: Date;
   latencyMs: number | null;
+  description: string | null;
 }
 
 interface Dialect {
@@ -211,6 +214,7 @@ const DIALECTS: Record<ScormVersion, Dialect> = {
         [`${at}id`, i.id], [`${at}type`, type], [`${at}timestamp`, f.timestamp2004(i.at)], [`${at}learner_response`, response],
         [`${at}result`, i.correct ? 'correct' : 'incorrect'], [`${at}correct_responses.0.pattern`, answer],
         ...(i.latencyMs === null ? [] : [[`${at}latency`, f.duration2004(i.latencyMs)] as [string, string]]),
+        ...(i.description === null ? [] : [[`${at}description`, i.description] as [string, string]]),
       ];
     },
   },
@@ -623,7 +627,7 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       latest = progress;
       guard(flush);
     },
-    answered({ item, response, correct, at, latencyMs }) {
+    answered({ item, response, correct, at, latencyMs, description }) {
       if (phase !== 'live') return;
       guard(() => {
         // A sort or a case answers several parts, one option index (base 36) each: sent as the
@@ -635,7 +639,7 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
         const when = at ?? new Date(now());
         const latency = typeof latencyMs === 'number' && latencyMs >= 0 ? latencyMs : null;
         journal.push({
-          build: (n) => d.interaction({ n, id: f.identifier(`q_${item.code}`), item, choice, response: text(String(response)), answer: text(item.answer), correct, at: when, latencyMs: latency }),
+          build: (n) => d.interaction({ n, id: f.identifier(`q_${item.code}`), item, choice, response: text(String(response)), answer: text(item.answer), correct, at: when, latencyMs: latency, description: description ? f.langString(description.text, description.lang) : null }),
           n: null,
           writes: null,
           next: 0,
