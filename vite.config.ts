@@ -11,11 +11,15 @@ import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
  */
 const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view|practice-summary|notice-screen|welcome-extras)|components\/(notice|feedback|option-group|html-text|term-card|chunk-status|confusion-table)|quiz\/(feedback|question-form|single-question|sort-question|case-question|option-label)|tracking\/(progress-file|lms|scorm\/find-api|scorm\/scorm-tracker|scorm\/scorm-format))\.tsx?$|\/src\/screens\/screens\.css$|\/locales\/(en\/|id\/course)|\0virtual:berdaya\/text\//;
 
+const target = process.env.BERDAYA_TARGET === 'kolibri' ? 'kolibri' : 'web';
+
 export default defineConfig({
   // Relative asset paths let the same build run from any folder (a static host, an LMS package).
   base: './',
   // BERDAYA_LESSONS builds another lessons folder (the browser tests build a hostile fixture).
-  plugins: [react(), berdayaContent(process.env.BERDAYA_LESSONS), contentSecurityPolicy()],
+  plugins: [react(), berdayaContent(process.env.BERDAYA_LESSONS), contentSecurityPolicy(target)],
+  // What the platform allows (src/platform/capabilities.ts): BERDAYA_TARGET=kolibri for Kolibri's sandbox.
+  define: { __BERDAYA_TARGET__: JSON.stringify(target) },
   resolve: {
     // React 19 has useSyncExternalStore: the fallback shims for old React (imported by @xstate/react
     // and react-i18next) need not ship.

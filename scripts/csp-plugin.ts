@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 
 /**
@@ -16,9 +17,22 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-export const contentSecurityPolicy = (): Plugin => ({
+/**
+ * The one line Kolibri inserts as the first element of <head> of every HTML file it serves from an
+ * HTML5 app zip: it hands the app Kolibri's SCORM API and per-learner storage.
+ */
+export const KOLIBRI_HEAD_SCRIPT =
+  'if (window.parent && window.parent.hashi) {try {window.parent.hashi.initializeIframe(window);} catch (e) {}}';
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The Kolibri build allows exactly Kolibri's line by its hash, and still no other inline script. */
+export const policyFor = (target: 'web' | 'kolibri') =>
+  target === 'kolibri' ? CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${sha256(KOLIBRI_HEAD_SCRIPT)}`) : CONTENT_SECURITY_POLICY;
+
+export const contentSecurityPolicy = (target: 'web' | 'kolibri' = 'web'): Plugin => ({
   name: 'berdaya-content-security-policy',
   apply: 'build',
   transformIndexHtml: (html) =>
-    html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+    html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policyFor(target)}" />`),
 });

@@ -4,6 +4,7 @@ import { fetchWelcome } from './content/module-text.ts';
 import type { CourseManifest } from './content/types.ts';
 import type { Progress } from './course/progress.ts';
 import { createI18n, loadStrings, resolveLanguage } from './i18n/i18n.ts';
+import { TARGET } from './platform/capabilities.ts';
 import { createLocalStore } from './tracking/local-store.ts';
 import type { CourseNotice } from './tracking/notices.ts';
 
@@ -21,6 +22,7 @@ interface BootOptions {
 export async function bootCourse({ manifest, storage, search, browserLanguages }: BootOptions) {
   // An LMS runs the course in a frame or a pop-up (or, offline players, gives this window the API):
   // only then is the LMS code loaded to look for it.
+  if (TARGET === 'kolibri') (await import('./platform/kolibri-progress.ts')).reportProgressToKolibri(window, manifest);
   const launched = window.parent !== window || !!window.opener || 'API' in window || 'API_1484_11' in window;
   const lms = launched ? (await import('./tracking/lms.ts')).findLms(manifest, storage) : null;
   const store = lms?.session?.store ?? createLocalStore(manifest, storage);

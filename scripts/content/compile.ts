@@ -230,7 +230,7 @@ export function compileContent(lessonsDir: string): CompiledCourse {
       }
       const parts = questionsOf(item).map(({ type, options, answer }): PartSpec => ({ type, options, answer }));
       module.items.push({
-        id: item.id, code: shortId(item.id), type: item.type, difficulty: item.difficulty, tricky: item.tricky,
+        id: item.id, code: shortId(item.id), type: item.type, difficulty: item.difficulty, tricky: item.tricky, tags: item.tags,
         ...(item.type === 'sort' || item.type === 'case' ? { options: [], answer: rightResponse(parts), parts } : parts[0]),
       } satisfies ItemSpec);
       for (const lang of LANGS) {

@@ -36,6 +36,8 @@ export interface ItemSpec {
   /** Known at build time (content checks); not shipped to the browser, which does not use them yet. */
   difficulty?: 1 | 2 | 3;
   tricky?: boolean;
+  /** The author's setting tags (build time only: the question-bank exports use them). */
+  tags?: string[];
 }
 
 export interface ModuleSpec {

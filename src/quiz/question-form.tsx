@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from 'react';
+import type { FormEvent, MouseEvent, ReactNode } from 'react';
 import type { ItemSpec, ItemText } from '../content/types.ts';
 
 export interface QuestionProps {
@@ -33,20 +33,23 @@ interface QuestionFormProps {
  * that checks and then moves on — it changes role in place, so keyboard focus stays put.
  */
 export function QuestionForm({ answered, commit, onNext, submitLabel, hint, tryAgain, feedback, children }: QuestionFormProps) {
-  const submit = (event: FormEvent) => {
+  // The button's click does the work, and cancels the submission: in a sandbox without
+  // "allow-forms" (Kolibri) a form is never submitted, and no submit event fires. Enter in a field
+  // still works: implicit submission clicks the form's submit button.
+  const act = (event: MouseEvent) => {
     event.preventDefault();
     if (answered) onNext();
     else commit();
   };
   return (
-    <form className="quiz" onSubmit={submit} noValidate>
+    <form className="quiz" onSubmit={(event: FormEvent) => event.preventDefault()} noValidate>
       {children}
       {hint && !answered && <p role="alert" className="hint">{hint}</p>}
       <div role="status" className="feedback-region">
         {answered && feedback}
       </div>
       <div className="actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" onClick={act}>
           {submitLabel}
         </button>
         {answered && tryAgain}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Allowed } from '../components/allowed.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { useStore } from '../tracking/store-context.ts';
 import { useTitles } from '../content/module-text.ts';
@@ -40,9 +41,11 @@ export function CertificateView({ score, onBack }: { score: number; onBack: () =
         <p>{t('certificate.details', { version: manifest.version, date, score })}</p>
       </section>
       <div className="actions no-print">
-        <button type="button" className="primary" onClick={() => window.print()}>
-          {t('certificate.print')}
-        </button>
+        <Allowed capability="print">
+          <button type="button" className="primary" onClick={() => window.print()}>
+            {t('certificate.print')}
+          </button>
+        </Allowed>
         <button type="button" onClick={onBack}>
           {t('certificate.back')}
         </button>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Allowed } from '../components/allowed.tsx';
 import { RichList, RichText } from '../components/rich-text.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { useFacilitatorNotes, useTitles } from '../content/module-text.ts';
@@ -15,9 +16,11 @@ export default function FacilitatorScreen() {
     <>
       <ScreenHeading focusKey="facilitator">{t('facilitator.heading')}</ScreenHeading>
       <p>{t('facilitator.intro')}</p>
-      <button type="button" className="no-print" onClick={() => window.print()}>
-        {t('facilitator.print')}
-      </button>
+      <Allowed capability="print">
+        <button type="button" className="no-print" onClick={() => window.print()}>
+          {t('facilitator.print')}
+        </button>
+      </Allowed>
       {notes.text ? (
         manifest.modules.map((module) => {
           const note = notes.text![module.id];

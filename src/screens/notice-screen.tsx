@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Allowed } from '../components/allowed.tsx';
 import { downloadText } from '../components/download.ts';
 import { Notice } from '../components/notice.tsx';
 import { CourseContext } from '../course/course-context.ts';
@@ -45,14 +46,18 @@ export default function NoticeScreen({ kind, onDismiss, onExit }: NoticeScreenPr
       }
     >
       {(kind === 'unreadable' || kind === 'future' || kind === 'unreadableNotKept') && (
-        <button type="button" onClick={onDownloadUnreadable}>
-          {t('notices.downloadUnreadable')}
-        </button>
+        <Allowed capability="download">
+          <button type="button" onClick={onDownloadUnreadable}>
+            {t('notices.downloadUnreadable')}
+          </button>
+        </Allowed>
       )}
       {lmsUnreadable && store.unreadable().length > 0 && (
-        <button type="button" onClick={onDownloadUnreadable}>
-          {t('notices.downloadLmsData')}
-        </button>
+        <Allowed capability="download">
+          <button type="button" onClick={onDownloadUnreadable}>
+            {t('notices.downloadLmsData')}
+          </button>
+        </Allowed>
       )}
       {lmsUnreadable && lms?.deviceCopy && (
         <button
@@ -72,9 +77,11 @@ export default function NoticeScreen({ kind, onDismiss, onExit }: NoticeScreenPr
         </button>
       )}
       {(kind === 'storageUnavailable' || kind === 'storageFull' || kind === 'unreadableNotKept') && (
-        <button type="button" onClick={onExport}>
-          {t('progress.export')}
-        </button>
+        <Allowed capability="download">
+          <button type="button" onClick={onExport}>
+            {t('progress.export')}
+          </button>
+        </Allowed>
       )}
     </Notice>
   );

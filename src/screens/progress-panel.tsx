@@ -1,6 +1,7 @@
 import './screens.css';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { Allowed } from '../components/allowed.tsx';
 import { downloadText } from '../components/download.ts';
 import { CourseContext } from '../course/course-context.ts';
 import { createProgress } from '../course/progress.ts';
@@ -9,6 +10,7 @@ import {
 } from '../tracking/progress-file.ts';
 import { useLms } from '../tracking/lms-context.ts';
 import { useStore } from '../tracking/store-context.ts';
+import { capabilities } from '../platform/capabilities.ts';
 import { useCourse } from './use-course.ts';
 
 type Pending = Extract<ImportResult, { ok: true }>;
@@ -62,15 +64,17 @@ export default function ProgressPanel() {
       <p>{t('progress.savedHere')}</p>
       {inLms && <p>{t('progress.lmsNoImport')}</p>}
       <div className="actions">
-        <button type="button" onClick={download}>
-          {t('progress.export')}
-        </button>
-        {!inLms && (
-          <label className="file-button">
-            {t('progress.import')}
-            <input type="file" accept=".json,application/json" onChange={choose} />
-          </label>
-        )}
+        <Allowed capability="download">
+          <button type="button" onClick={download}>
+            {t('progress.export')}
+          </button>
+          {!inLms && (
+            <label className="file-button">
+              {t('progress.import')}
+              <input type="file" accept=".json,application/json" onChange={choose} />
+            </label>
+          )}
+        </Allowed>
         <button type="button" onClick={() => (setConfirmReset(true), setPending(null), setMessage(null))}>
           {t('progress.reset')}
         </button>
@@ -99,9 +103,11 @@ export default function ProgressPanel() {
             {t('progress.resetConfirm')}
           </p>
           <div className="actions">
-            <button type="button" onClick={download}>
-              {t('progress.export')}
-            </button>
+            {capabilities.download && (
+              <button type="button" onClick={download}>
+                {t('progress.export')}
+              </button>
+            )}
             <button type="button" className="danger" onClick={() => replaceWith(createProgress(manifest), 'resetDone')}>
               {t('progress.resetYes')}
             </button>
