@@ -13,6 +13,7 @@ import { ReferenceContext, type ReferencePage } from './screens/reference-contex
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
 import type { ProgressStore } from './tracking/local-store.ts';
 import type { LmsSession } from './tracking/lms.ts';
+import { LmsContext } from './tracking/lms-context.ts';
 import type { CourseNotice } from './tracking/notices.ts';
 import { StoreContext } from './tracking/store-context.ts';
 import { usePersistProgress } from './tracking/use-persist-progress.ts';
@@ -30,7 +31,9 @@ export function App({ manifest, progress, store, notice, lms }: AppProps) {
   return (
     <CourseContext.Provider options={{ input: { manifest, progress } }}>
       <StoreContext.Provider value={store}>
-        <Shell store={store} notice={notice} lms={lms} />
+        <LmsContext.Provider value={lms ?? null}>
+          <Shell store={store} notice={notice} lms={lms} />
+        </LmsContext.Provider>
       </StoreContext.Provider>
     </CourseContext.Provider>
   );
@@ -41,6 +44,7 @@ const ReferenceScreen = createLazyScreen(() => import('./screens/reference-scree
 
 // Notices are rare: their code and words load when one is shown.
 const NoticeScreen = createLazyScreen(() => import('./screens/notice-screen.tsx'));
+const LeftCourseScreen = createLazyScreen(() => import('./screens/left-course-screen.tsx'));
 
 function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notice?: CourseNotice; lms?: LmsSession }) {
   const { t, i18n } = useTranslation();
@@ -59,6 +63,14 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
   usePersistProgress(actor, store, show);
   useEffect(() => lms?.connect(actor, { show, clear: (kind) => setNotice((now) => (now === kind ? undefined : now)) }), [lms, actor, show]);
   const [exited, setExited] = useState(false);
+  const [exitTries, setExitTries] = useState(0);
+  // "Saved" only when the LMS took everything and ended the session; else the course stays open and says what is missing.
+  const exit = useCallback(() => {
+    const ok = !!lms?.exit().ok;
+    setExited(ok);
+    setNotice(ok ? undefined : 'lmsExitFailed');
+    setExitTries((n) => n + 1);
+  }, [lms]);
 
   const lang = i18n.language as Lang;
   const titles = useTitles(lang);
@@ -103,11 +115,7 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
         {lms && !exited && (
           <button
             type="button"
-            onClick={() => {
-              lms.exit();
-              setExited(true);
-              show('lmsFinished');
-            }}
+            onClick={exit}
           >
             {t('app.exit')}
           </button>
@@ -120,9 +128,12 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
         />
       </header>
       <main id="main" tabIndex={-1}>
-        {notice && (
+        {exited && <LeftCourseScreen.LazyScreen />}
+        {notice && !exited && (
           <NoticeScreen.LazyScreen
+            key={notice === 'lmsExitFailed' ? exitTries : notice}
             kind={notice}
+            onExit={exit}
             onDismiss={() => {
               dismissed.current.add(notice);
               setNotice(undefined);
@@ -130,7 +141,7 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
           />
         )}
         <ReferenceContext.Provider value={openReference}>
-          {reference ? (
+          {exited ? null : reference ? (
             <>
               <ReferenceScreen.LazyScreen page={reference.page} term={reference.term} />
               <button type="button" className="primary" onClick={() => setReference(null)}>

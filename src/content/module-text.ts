@@ -33,6 +33,9 @@ export const useWelcome = (lang: Lang): ChunkState<WelcomeText> => useChunk(`wel
 
 export const fetchModuleText = (moduleId: string, lang: Lang) => fetchChunk(`${moduleId}.${lang}`, () => loadModuleText(moduleId, lang));
 
+/** A module's text if it is already loaded (no fetch): for reports that must not wait for the network. */
+export const loadedModuleText = (moduleId: string, lang: Lang) => loaded.get(`${moduleId}.${lang}`) as ModuleText | undefined;
+
 export type ChunkState<T> = { text?: T; failed: boolean; retry: () => void };
 
 /** A lazily loaded text chunk for React: available at once when cached, with a retry after failure. */

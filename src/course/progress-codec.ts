@@ -1,5 +1,5 @@
 import type { CourseManifest, ItemSpec } from '../content/types.ts';
-import { fitProgress, PROGRESS_FORMAT, type Place, type Progress } from './progress.ts';
+import { fitProgress, formatVersion, PROGRESS_FORMAT, type Place, type Progress } from './progress.ts';
 import { courseModules } from './final-assessment.ts';
 import { shortId } from './short-id.ts';
 
@@ -120,8 +120,9 @@ function decodeJson(raw: string, manifest: CourseManifest): DecodedProgress {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: 'unreadable' };
   const record = data as Record<string, unknown>;
-  if (typeof record.v !== 'number') return { ok: false, reason: 'unreadable' };
-  if (record.v > PROGRESS_FORMAT) return { ok: false, reason: 'future' };
+  const version = formatVersion(record.v);
+  if (version === null) return { ok: false, reason: 'unreadable' };
+  if (version > PROGRESS_FORMAT) return { ok: false, reason: 'future' };
   return { ok: true, progress: fitProgress(record, manifest) };
 }
 

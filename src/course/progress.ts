@@ -1,6 +1,6 @@
 import { LANGS, type CourseManifest, type Lang } from '../content/types.ts';
 import { isValidResponse, type Answers } from '../quiz/scoring.ts';
-import type { Review } from '../quiz/review.ts';
+import { PRACTICE_SIZE, type Review } from '../quiz/review.ts';
 import { courseModules, PRACTICE } from './final-assessment.ts';
 import { quizItems } from './quiz-round.ts';
 
@@ -53,6 +53,17 @@ export interface FinalRecord {
 
 export const PROGRESS_FORMAT = 1;
 export const MAX_ATTEMPTS = 5;
+/** More quiz rounds than anyone takes: a larger stored number is damage (and would draw repeats). */
+export const MAX_ROUND = 10_000;
+
+/**
+ * A stored format version: a positive whole number, also when a hand-edited file wrote it as text
+ * ("1"). Null when it is no version at all (then the data is unreadable, not "newer").
+ */
+export function formatVersion(value: unknown): number | null {
+  const v = typeof value === 'string' && /^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : value;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : null;
+}
 
 export const createProgress = (manifest: CourseManifest): Progress => ({
   v: PROGRESS_FORMAT,
@@ -94,7 +105,7 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
       if (!isRecord(saved)) continue;
       const score = isPercent(saved.score) ? saved.score : undefined;
       const best = Math.max(isPercent(saved.best) ? saved.best : -1, score ?? -1);
-      const round = Number.isInteger(saved.round) && (saved.round as number) >= 0 ? (saved.round as number) : undefined;
+      const round = Number.isInteger(saved.round) && (saved.round as number) >= 0 && (saved.round as number) <= MAX_ROUND ? (saved.round as number) : undefined;
       modules[m.id] = { ...(score !== undefined && { score }), ...(best >= 0 && { best }), ...(round !== undefined && { round }) };
     }
   }
@@ -106,7 +117,10 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
       }
     }
   }
-  const practice = Array.isArray(data.practice) ? data.practice.filter((id): id is string => items.has(id as string)) : [];
+  // A Practice session holds distinct items, at most PRACTICE_SIZE of them.
+  const practice = Array.isArray(data.practice)
+    ? [...new Set(data.practice.filter((id): id is string => items.has(id as string)))].slice(0, PRACTICE_SIZE)
+    : [];
   let place = fitPlace(data.place, manifest);
   if (place?.screen === 'quiz') {
     const module = courseModules(manifest).find((m) => m.id === place?.module)!;

@@ -8,6 +8,8 @@ import { createProgress } from '../course/progress.ts';
 import {
   createProgressFile, MAX_PROGRESS_FILE_BYTES, progressFileName, readProgressFile, type ImportError, type ImportResult,
 } from '../tracking/progress-file.ts';
+import { useLms } from '../tracking/lms-context.ts';
+import { useStore } from '../tracking/store-context.ts';
 import { capabilities } from '../platform/capabilities.ts';
 import { useCourse } from './use-course.ts';
 
@@ -19,6 +21,9 @@ export default function ProgressPanel() {
   const { manifest, send, lang } = useCourse();
   const { t } = useTranslation(['course', 'ui']);
   const actor = CourseContext.useActorRef();
+  const store = useStore();
+  // Inside an LMS the record there must come from answers given there: a file never certifies.
+  const inLms = useLms() !== null;
   const [pending, setPending] = useState<Pending | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
@@ -44,6 +49,7 @@ export default function ProgressPanel() {
   };
 
   const replaceWith = (progress: Pending['progress'], kind: 'imported' | 'resetDone') => {
+    store.replace(progress); // other open tabs adopt it rather than merge their old answers back
     send({ type: 'progress.replace', progress });
     setPending(null);
     setConfirmReset(false);
@@ -56,22 +62,25 @@ export default function ProgressPanel() {
     <section className="progress-panel" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('progress.heading')}</h2>
       <p>{t('progress.savedHere')}</p>
+      {inLms && <p>{t('progress.lmsNoImport')}</p>}
       <div className="actions">
         <Allowed capability="download">
           <button type="button" onClick={download}>
             {t('progress.export')}
           </button>
-          <label className="file-button">
-            {t('progress.import')}
-            <input type="file" accept=".json,application/json" onChange={choose} />
-          </label>
+          {!inLms && (
+            <label className="file-button">
+              {t('progress.import')}
+              <input type="file" accept=".json,application/json" onChange={choose} />
+            </label>
+          )}
         </Allowed>
         <button type="button" onClick={() => (setConfirmReset(true), setPending(null), setMessage(null))}>
           {t('progress.reset')}
         </button>
       </div>
 
-      {pending && (
+      {pending && !inLms && (
         <div className="confirm">
           <p ref={question} tabIndex={-1}>
             {t('progress.importSummary', { date: date(pending.summary.exportedAt), done: pending.summary.modulesDone, total: pending.summary.modulesTotal, answered: pending.summary.answered })}{' '}

@@ -1,12 +1,14 @@
 import type { ActorRefFrom } from 'xstate';
-import type { CourseManifest, Lang } from '../content/types.ts';
+import { htmlToText } from '../components/html-text.ts';
+import { loadedModuleText } from '../content/module-text.ts';
+import type { CourseManifest, ItemSpec, Lang } from '../content/types.ts';
 import type { courseMachine } from '../course/course-machine.ts';
 import { mergeProgress, type Progress } from '../course/progress.ts';
 import { isCorrect } from '../quiz/scoring.ts';
 import { createLocalStore, type ProgressStore, type StoreNotice } from './local-store.ts';
 import type { CourseNotice, NoticeControl } from './notices.ts';
 import { findScormApi, type FoundApi } from './scorm/find-api.ts';
-import { localMirrorKey, startScormTracker } from './scorm/scorm-tracker.ts';
+import { localMirrorKey, startScormTracker, type ExitResult, type Missing } from './scorm/scorm-tracker.ts';
 
 /** The course inside an LMS: what it starts from, and how it reports. Loaded only when an LMS API is found. */
 export interface LmsSession {
@@ -20,9 +22,18 @@ export interface LmsSession {
   notice?: CourseNotice;
   /** Feeds the LMS from the course machine; returns a disconnect (React may connect twice). */
   connect(actor: ActorRefFrom<typeof courseMachine>, notices: NoticeControl): () => void;
-  /** The course's "Save and exit": finish the LMS session (once). */
-  exit(): void;
+  /** The course's "Save and exit": finishes the LMS session, or says what did not reach it. */
+  exit(): ExitResult;
+  /** What has not reached the LMS yet. */
+  missing(): Missing[];
+  /** This device holds a readable record of this learner while the LMS's could not be read. */
+  readonly deviceCopy: boolean;
+  /** The learner chose the device's record over the unreadable one: it is written to the LMS. */
+  useDeviceCopy(progress: Progress): void;
 }
+
+/** Whether a record holds anything of the learner's. */
+const hasProgress = (p: Progress) => p.place !== null || p.final !== null || Object.keys(p.answers).length > 0 || Object.keys(p.modules).length > 0;
 
 /**
  * Looks for an LMS API around this window. `session` is null when there is none (a plain frame:
@@ -43,7 +54,15 @@ export function startLms(found: FoundApi, manifest: CourseManifest, storage: Sto
   const local = store.load();
   const progress = launch.progress ? mergeProgress(launch.progress, local.progress) : local.progress;
   const completed = !launch.progress && (launch.recorded === 'passed' || launch.recorded === 'completed');
-  const notice: CourseNotice | undefined = completed ? 'lmsCompleted' : (local.notice as StoreNotice | undefined);
+  let notice: CourseNotice | undefined = completed ? 'lmsCompleted' : (local.notice as StoreNotice | undefined);
+  const { unreadable } = launch;
+  let deviceCopy = false;
+  if (unreadable) {
+    // What the LMS holds and the course cannot read stays there; a copy stays here, for support.
+    if (unreadable.raw) store.keepAside(unreadable.raw);
+    notice = unreadable.reason === 'future' ? 'lmsFuture' : unreadable.reason === 'missing' ? 'lmsNoData' : 'lmsUnreadable';
+    deviceCopy = !local.notice && hasProgress(local.progress);
+  }
 
   return {
     manifest: course,
@@ -55,13 +74,20 @@ export function startLms(found: FoundApi, manifest: CourseManifest, storage: Sto
       let shownAt = Date.now();
       let place = actor.getSnapshot().context.progress.place;
       let saved = actor.getSnapshot().context.progress;
+      // The scenario's words for the LMS's report, from the text already on screen (never fetched for it).
+      const describe = (item: ItemSpec) => {
+        const lang = actor.getSnapshot().context.progress.lang;
+        const owner = course.modules.find((m) => m.items.some((i) => i.id === item.id));
+        const html = lang && owner ? loadedModuleText(owner.id, lang)?.items[item.id]?.text : undefined;
+        return html && lang ? { text: htmlToText(html), lang } : undefined;
+      };
       const onProgress = actor.subscribe(({ context: { progress: next } }) => {
         if (next.place !== place && next.place?.screen === 'quiz' && !next.place.answered) shownAt = Date.now();
         place = next.place;
         if (next !== saved) tracker.record((saved = next));
       });
       const onAnswer = actor.on('answered', ({ item, response }) =>
-        tracker.answered({ item, response, correct: isCorrect(item, response), at: new Date(), latencyMs: Date.now() - shownAt }),
+        tracker.answered({ item, response, correct: isCorrect(item, response), at: new Date(), latencyMs: Date.now() - shownAt, description: describe(item) }),
       );
       const onState = tracker.subscribe((state) => {
         if (state === 'retrying') notices.show('lmsRetrying');
@@ -84,5 +110,13 @@ export function startLms(found: FoundApi, manifest: CourseManifest, storage: Sto
       };
     },
     exit: () => tracker.finish(),
+    missing: () => tracker.missing(),
+    get deviceCopy() {
+      return deviceCopy;
+    },
+    useDeviceCopy(current) {
+      deviceCopy = false;
+      tracker.overwriteUnreadable(current);
+    },
   };
 }

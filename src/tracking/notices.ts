@@ -9,9 +9,15 @@ export type CourseNotice =
   | 'textFailed'
   | 'lmsRetrying'
   | 'lmsEnded'
-  | 'lmsFinished'
   | 'lmsCompleted'
-  | 'lmsUnavailable';
+  | 'lmsUnavailable'
+  /** The LMS's resume data could not be read (or is from a newer version): nothing is written over it. */
+  | 'lmsUnreadable'
+  | 'lmsFuture'
+  /** …or none came while the LMS resumes the learner to a bookmark or answers. */
+  | 'lmsNoData'
+  /** Save and exit did not get everything into the LMS: the course stays open. */
+  | 'lmsExitFailed';
 
 export interface NoticeControl {
   show(kind: CourseNotice): void;

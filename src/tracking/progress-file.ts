@@ -1,6 +1,6 @@
 import type { CourseManifest } from '../content/types.ts';
 import { decodeProgress, encodeProgress } from '../course/progress-codec.ts';
-import type { Progress } from '../course/progress.ts';
+import { formatVersion, type Progress } from '../course/progress.ts';
 import { shortId } from '../course/short-id.ts';
 
 /** A learner's progress as a small file they can keep or move to another device. Data only. */
@@ -58,7 +58,9 @@ export function readProgressFile(text: string, manifest: CourseManifest): Import
     return { ok: false, error: 'notProgress' };
   }
   if (typeof file !== 'object' || file === null || file.type !== PROGRESS_FILE_TYPE) return { ok: false, error: 'notProgress' };
-  if (typeof file.v !== 'number' || file.v > 1) return { ok: false, error: 'future' };
+  const version = formatVersion(file.v);
+  if (version === null) return { ok: false, error: 'unreadable' };
+  if (version > 1) return { ok: false, error: 'future' };
   if (file.course !== manifest.id) return { ok: false, error: 'otherCourse' };
   if (typeof file.data !== 'string' || typeof file.exportedAt !== 'string' || Number.isNaN(Date.parse(file.exportedAt))) {
     return { ok: false, error: 'unreadable' };

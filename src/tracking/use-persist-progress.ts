@@ -6,7 +6,8 @@ import type { ProgressStore, StoreNotice } from './local-store.ts';
 /**
  * The local tracker only listens: it stores the Progress record whenever it changes, and again
  * when the page is hidden or closed (never on `unload`, which mobile browsers skip and Moodle
- * blocks). Records saved by another tab are merged in, so two tabs never lose an answer.
+ * blocks). Records saved by another tab are merged in, so two tabs never lose an answer; a record
+ * another tab replaced (a reset, an import) is adopted.
  */
 export function usePersistProgress(actor: ActorRefFrom<typeof courseMachine>, store: ProgressStore, onNotice: (notice: StoreNotice) => void) {
   useEffect(() => {
@@ -24,11 +25,13 @@ export function usePersistProgress(actor: ActorRefFrom<typeof courseMachine>, st
       if (merging) saved = snapshot.context.progress;
       else save();
     });
-    const unwatch = store.watch((theirs) => {
+    // A reset or an import in another tab replaces the record here too: merging would bring the
+    // deleted answers back.
+    const unwatch = store.watch((theirs, replaced) => {
       merging = true;
-      actor.send({ type: 'progress.merge', progress: theirs });
+      actor.send({ type: replaced ? 'progress.replace' : 'progress.merge', progress: theirs });
       merging = false;
-      onNotice('otherTab');
+      onNotice(replaced ? 'otherTabReplaced' : 'otherTab');
     });
     const onHide = () => document.visibilityState === 'hidden' && save();
     document.addEventListener('visibilitychange', onHide);

@@ -1,51 +1,20 @@
-import path from 'node:path';
-import { buildSync } from 'esbuild';
-import { unzipSync } from 'fflate';
-import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { packageZip, type ScormVersion } from '../../scripts/scorm/package.ts';
-import { encodeProgress } from '../../src/course/progress-codec.ts';
-import { createProgress } from '../../src/course/progress.ts';
 import { drawModuleQuiz } from '../../src/quiz/selection.ts';
-import type { StrictLms } from '../scorm/strict-lms.ts';
-import { expectAccessible, expectClean, openBrowser, type Session } from './browser.ts';
+import { expectAccessible, expectClean, type Session } from './browser.ts';
 import { course, optionLabel, say, titles } from './course-content.ts';
 import { button, heading, passFinal } from './journeys.ts';
+import { courseFrame, lms, modulesDone, openLms as open } from './lms-host-page.ts';
 
 const { manifest } = course;
-const LMS = 'http://lms.test/';
-const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml', json: 'application/json', xml: 'application/xml' };
-// The host page's script: the strict LMS (scorm-again behind Moodle's rules), bundled for the browser.
-const hostScript = buildSync({ entryPoints: [path.resolve('tests/scorm/lms-host.ts')], bundle: true, write: false, format: 'iife', platform: 'browser' }).outputFiles[0].text;
-const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head>
-<body><iframe id="course" title="Course" style="width:100%;height:95vh;border:0"></iframe><script src="host.js"></script></body></html>`;
 
 let session: Session;
 afterEach(() => session?.close());
 
-/** Opens the test LMS with the unzipped package of this build (as an LMS would serve it). */
-async function openLms(version: ScormVersion, data: Record<string, string> = {}) {
-  session = await openBrowser({ locale: 'en-GB' });
-  const files = unzipSync(packageZip({ id: manifest.id, version: manifest.version, title: titles.en.title, masteryScore: manifest.final.passMark }, version, path.resolve('dist')));
-  await session.context.route(`${LMS}**`, (route) => {
-    const file = new URL(route.request().url()).pathname.slice(1);
-    const body = file === '' ? HOST_PAGE : file === 'host.js' ? hostScript : files[file.replace(/^course\//, '')];
-    if (body === undefined) return route.fulfill({ status: 404 });
-    // Moodle 4.5 serves SCORM content with unload forbidden: the course must not need it.
-    const headers = file.startsWith('course/') ? { 'Permissions-Policy': 'unload=()' } : undefined;
-    return route.fulfill({ body: typeof body === 'string' ? body : Buffer.from(body), contentType: TYPES[file.split('.').pop()!] ?? 'text/html', headers });
-  });
-  const url = `${LMS}?version=${version}&data=${encodeURIComponent(JSON.stringify(data))}`;
-  await session.page.goto(url);
-  return { page: session.page, frame: session.page.frameLocator('#course'), url };
+async function openLms(...args: Parameters<typeof open>) {
+  const opened = await open(...args);
+  session = opened.session;
+  return opened;
 }
-
-const lms = <T>(page: Page, read: (lms: StrictLms) => T) => page.evaluate(`(${read.toString()})(window.lms)`) as Promise<T>;
-const courseFrame = (page: Page) => page.frames().find((f) => f.url().includes('/course/')) as Frame;
-
-/** A learner who has done every module quiz, as stored in the LMS's suspend data. */
-const modulesDone = () =>
-  encodeProgress({ ...createProgress(manifest), lang: 'en', modules: Object.fromEntries(manifest.modules.map((m) => [m.id, { score: 100, best: 100, round: 0 }])) }, manifest);
 
 describe('the SCORM package inside an LMS', () => {
   it('SCORM 1.2: resumes from suspend data, reports the final assessment as passed with score and interactions, and resumes again after a relaunch', async () => {
@@ -128,10 +97,12 @@ describe('the SCORM package inside an LMS', () => {
     expect(await lms(page, (l) => l.committed['cmi.completion_status'])).toBe('incomplete'); // the final assessment is still to come
 
     await button(frame, say('en', (s) => s.app.exit)).click();
-    await expect.poll(() => notice.textContent()).toContain(say('en', (s) => s.notices.lmsFinished));
+    await expect.poll(() => heading(frame).textContent()).toBe(say('en', (s) => s.left.heading));
+    expect(await frame.getByText(say('en', (s) => s.left.saved)).count()).toBe(1);
+    await expectAccessible(page, 'left the course');
     expect(await lms(page, (l) => l.callsOf('finish').length)).toBe(1);
-    // The learner goes on reading: nothing more reaches the finished session.
-    await button(frame, say('en', (s) => s.summary.home)).click();
+    // The course is no longer shown as if it still reported, and nothing more reaches the finished session.
+    expect(await button(frame, say('en', (s) => s.summary.home)).count()).toBe(0);
     await courseFrame(page).evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); // the tab goes to the background
       document.dispatchEvent(new Event('visibilitychange'));

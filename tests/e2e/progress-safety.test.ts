@@ -130,6 +130,49 @@ describe('progress is never lost', () => {
     expect(parsed.ok && Object.keys(parsed.progress.answers).sort()).toEqual([first.id, second.id].sort());
     await expectClean(session);
   });
+  it('with the course open in two tabs: an import or a delete in one is adopted by the other, never undone by it', async () => {
+    const session = await open();
+    const tabA = session.page;
+    await tabA.goto(inject('baseURL'));
+    await openModuleFourQuiz(tabA);
+    const first = await answer(tabA, 0);
+    await button(tabA, say('id', (s) => s.app.home)).click();
+    await button(tabA, say('id', (s) => s.progress.manage)).click();
+    const file = await downloadProgress(tabA, say('id', (s) => s.progress.export)); // one answer
+
+    const tabB = await session.context.newPage();
+    await tabB.goto(inject('baseURL'));
+    await button(tabB, say('id', (s) => s.welcome.continue)).click();
+    await button(tabB, say('id', (s) => s.quiz.next)).click();
+    await answer(tabB, 1); // two answers now
+
+    // Tab A restores the file: tab B shows that record, and its next step keeps it.
+    const upload = path.join(fs.mkdtempSync('/tmp/berdaya-'), 'progress.json');
+    fs.writeFileSync(upload, file);
+    await tabA.getByLabel(say('id', (s) => s.progress.import)).setInputFiles(upload);
+    await button(tabA, say('id', (s) => s.progress.replace)).click();
+    await expect.poll(() => tabB.getByRole('alert').textContent()).toContain(say('id', (s) => s.notices.otherTabReplaced));
+    await expectAccessible(tabB, 'replaced in another tab');
+    expect(await heading(tabB).textContent()).toBe(titles.id.title);
+    await button(tabB, say('id', (s) => s.progress.manage)).click();
+    const afterImport = readProgressFile(await downloadProgress(tabB, say('id', (s) => s.progress.export)), manifest);
+    expect(afterImport.ok && Object.keys(afterImport.progress.answers)).toEqual([first.id]);
+
+    // Tab A deletes everything; tab B adopts it, and its next step brings no answer back.
+    await button(tabA, say('id', (s) => s.progress.reset)).click();
+    await button(tabA, say('id', (s) => s.progress.resetYes)).click();
+    await expect.poll(async () => {
+      const now = readProgressFile(await downloadProgress(tabB, say('id', (s) => s.progress.export)), manifest);
+      return now.ok && Object.keys(now.progress.answers).length;
+    }).toBe(0);
+    await button(tabB, say('id', (s) => s.welcome.start)).click();
+    await expect.poll(() => tabB.getByText(say('id', (s) => s.lesson.pageOf, { page: 1, total: moduleOne.pages })).count()).toBe(1);
+    await tabA.reload();
+    await button(tabA, say('id', (s) => s.progress.manage)).click();
+    const final = readProgressFile(await downloadProgress(tabA, say('id', (s) => s.progress.export)), manifest);
+    expect(final.ok && final.progress.answers).toEqual({});
+    await expectClean(session);
+  });
 });
 
 describe('nothing executes from content or files', () => {

@@ -34,6 +34,13 @@ export const MOODLE = {
   lang2004: /^([a-zA-Z]{2,3}|i|x)(-[a-zA-Z0-9-]{2,8})?$|^$/,
   /** Identifiers (interaction ids, 2004 choice responses): Moodle's CMIShortIdentifier. */
   shortId: /^[\w.]{1,250}$/,
+  /** 1.2 CMIIdentifier (objective ids): printable ASCII, no spaces. */
+  identifier12: /^[\u0021-\u007E]{1,255}$/,
+  /** 2004 CMILongIdentifier (objective ids): no spaces, ending in a letter or digit. */
+  longId2004: /^\S{0,4000}[a-zA-Z0-9]$/,
+  status12any: /^(passed|completed|failed|incomplete|browsed|not attempted)$/,
+  /** 2004 CMILangString250 (interaction descriptions): an optional {lang=…}, then at most 250 characters not starting with `{`. */
+  langString250: /^(\{lang=([a-zA-Z]{2,3}|i|x)(-[a-zA-Z0-9-]{2,8})?\})?((?!\{.*$).{0,250}$)?$/,
 } as const;
 
 /** The method names of each version, for table-driven tests. */
@@ -93,6 +100,11 @@ const RULES: Record<LmsVersion, Record<string, Check>> = {
     'cmi.interactions.n.time': matches(MOODLE.time12),
     'cmi.interactions.n.latency': matches(MOODLE.timespan12),
     'cmi.interactions.n.result': matches(MOODLE.result12),
+    'cmi.objectives.n.id': matches(MOODLE.identifier12),
+    'cmi.objectives.n.score.raw': decimalIn(MOODLE.decimal12, 0, 100),
+    'cmi.objectives.n.score.min': decimalIn(MOODLE.decimal12, 0, 100),
+    'cmi.objectives.n.score.max': decimalIn(MOODLE.decimal12, 0, 100),
+    'cmi.objectives.n.status': matches(MOODLE.status12any),
   },
   '2004': {
     'cmi.location': maxLength(1000),
@@ -112,6 +124,14 @@ const RULES: Record<LmsVersion, Record<string, Check>> = {
     'cmi.interactions.n.timestamp': matches(MOODLE.timestamp2004),
     'cmi.interactions.n.latency': matches(MOODLE.duration2004),
     'cmi.interactions.n.result': matches(MOODLE.result2004),
+    'cmi.interactions.n.description': matches(MOODLE.langString250),
+    'cmi.objectives.n.id': matches(MOODLE.longId2004),
+    'cmi.objectives.n.score.scaled': decimalIn(MOODLE.decimal2004, -1, 1),
+    'cmi.objectives.n.score.raw': decimalIn(MOODLE.decimal2004, -Infinity, Infinity),
+    'cmi.objectives.n.score.min': decimalIn(MOODLE.decimal2004, -Infinity, Infinity),
+    'cmi.objectives.n.score.max': decimalIn(MOODLE.decimal2004, -Infinity, Infinity),
+    'cmi.objectives.n.success_status': matches(MOODLE.success2004),
+    'cmi.objectives.n.completion_status': matches(MOODLE.completion2004),
   },
 };
 
@@ -143,6 +163,7 @@ export class StrictLms {
   private lastError = '0';
   private failing: { count: number; mode: 'false' | 'throw' } = { count: 0, mode: 'false' };
   private readonly interactions: { id?: string; type?: string }[] = [];
+  private readonly objectives: { id?: string }[] = [];
   private readonly data: Record<string, string>;
 
   constructor(readonly version: LmsVersion, options: StrictLmsOptions = {}) {
@@ -165,8 +186,8 @@ export class StrictLms {
     this.data = { ...options.data };
     if (Object.keys(this.data).length) this.inner.loadFromFlattenedJSON(this.data);
     for (const [key, value] of Object.entries(this.data)) {
-      const id = /^cmi\.interactions\.(\d+)\.id$/.exec(key);
-      if (id) this.interactions[Number(id[1])] = { id: value };
+      const id = /^cmi\.(interactions|objectives)\.(\d+)\.id$/.exec(key);
+      if (id) this[id[1] as 'interactions' | 'objectives'][Number(id[2])] = { id: value };
     }
     const m = METHODS[version];
     const call = (method: Method) => (...args: string[]) => this.handle(method, args);
@@ -289,6 +310,8 @@ export class StrictLms {
       this.values[element] = value;
       const at = /^cmi\.interactions\.(\d+)\.(id|type)$/.exec(element);
       if (at) this.interactions[Number(at[1])] = { ...this.interactions[Number(at[1])], [at[2]]: value };
+      const objective = /^cmi\.objectives\.(\d+)\.id$/.exec(element);
+      if (objective) this.objectives[Number(objective[1])] = { id: value };
     } else {
       this.refused.push({ element, value, error: this.lastError });
     }
@@ -302,6 +325,17 @@ export class StrictLms {
     const pattern = element.replace(/\.\d+\./g, '.n.');
     const problem = RULES[this.version][pattern]?.(value, element);
     if (problem) return codes[problem];
+    const objective = /^cmi\.objectives\.(\d+)\.(.+)$/.exec(element);
+    if (objective) {
+      // As for interactions: no skipping ahead of _count, no leading zero; in 2004 the id first,
+      // and (SCORM 2004 RTE) an objective's id never changes once set.
+      const [, index, field] = objective;
+      const known = this.objectives[Number(index)];
+      if ((index.length > 1 && index.startsWith('0')) || Number(index) > this.objectives.length) return codes.order;
+      if (field !== 'id' && this.version === '2004' && !known?.id) return codes.dependency;
+      if (field === 'id' && this.version === '2004' && known?.id && known.id !== value) return codes.format;
+      return null;
+    }
     if (!indexed) return null;
     const [, index, field] = indexed;
     const n = Number(index);

@@ -38,8 +38,15 @@ describe('progress file (export and import)', () => {
     ['a hand-edited score', edit((f) => { f.data = String(f.data).replace('100.100', '999.999'); }), 'tampered'],
     ['a file from a newer course version', edit((f) => { f.v = 2; }), 'future'],
     ['a file with the wrong schema', edit((f) => { f.data = 42; }), 'unreadable'],
+    ['a file whose version is no number', edit((f) => { f.v = 'one'; }), 'unreadable'],
+    ['a file with a version below 1', edit((f) => { f.v = 0; }), 'unreadable'],
   ])('rejects %s with a clear reason', (_, text, error) => {
     expect(readProgressFile(text, manifest)).toEqual({ ok: false, error });
+  });
+
+  it('reads a version written as text ("1") as version 1, not as "made by a newer version"', () => {
+    expect(readProgressFile(edit((f) => { f.v = '1'; }), manifest)).toMatchObject({ ok: true, progress });
+    expect(readProgressFile(edit((f) => { f.v = '2'; }), manifest)).toEqual({ ok: false, error: 'future' });
   });
 
   it('carries data only: markup in a file is never decoded into the record', () => {

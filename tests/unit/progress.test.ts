@@ -138,6 +138,32 @@ describe('Progress record encoding', () => {
     expect(decodeProgress('B7~1.0.0~i~1~~~~~', manifest)).toEqual({ ok: false, reason: 'future' });
   });
 
+  it('drops a stored quiz round beyond any real one (10^30): the round is drawn afresh, with distinct questions', async () => {
+    const { quizItems } = await import('../../src/course/quiz-round.ts');
+    const fields = encodeProgress({ ...midQuiz, modules: { alpha: { score: 50, best: 50, round: 3 } } }, manifest).split('~');
+    fields[5] = fields[5].replace(/\.3$/, `.1${'0'.repeat(30)}`);
+    const decoded = decodeProgress(fields.join('~'), manifest);
+    expect(decoded.ok && decoded.progress.modules.alpha).toEqual({ score: 50, best: 50 });
+    const json = decodeProgress(JSON.stringify({ ...midQuiz, modules: { alpha: { score: 50, round: 1e30 } } }), manifest);
+    expect(json.ok && json.progress.modules.alpha).toEqual({ score: 50, best: 50 });
+    const items = quizItems(decoded.ok ? decoded.progress : midQuiz, manifest.modules[0]).map((i) => i.id);
+    expect(new Set(items).size).toBe(items.length);
+  });
+
+  it('keeps a Practice list of distinct items, at most a session long (5,000 copies of one item become one)', () => {
+    const [first, ...rest] = manifest.modules.flatMap((m) => m.items).map((i) => i.id);
+    const copies = decodeProgress(JSON.stringify({ ...midQuiz, practice: Array(5000).fill(first) }), manifest);
+    expect(copies.ok && copies.progress.practice).toEqual([first]);
+    const many = decodeProgress(JSON.stringify({ ...midQuiz, practice: [first, ...rest, ...rest] }), manifest);
+    expect(many.ok && many.progress.practice).toEqual([first, ...rest].slice(0, 10));
+  });
+
+  it('reads a format version written as text ("1"); one that is no number is unreadable, not "newer"', () => {
+    expect(decodeProgress(JSON.stringify({ ...midQuiz, v: '1' }), manifest)).toEqual({ ok: true, progress: midQuiz });
+    expect(decodeProgress(JSON.stringify({ ...midQuiz, v: 'x' }), manifest)).toEqual({ ok: false, reason: 'unreadable' });
+    expect(decodeProgress(JSON.stringify({ ...midQuiz, v: '2' }), manifest)).toEqual({ ok: false, reason: 'future' });
+  });
+
   it('never throws on any text, and only returns valid records (property)', () => {
     fc.assert(fc.property(fc.string({ maxLength: 300 }), (raw) => {
       const decoded = decodeProgress(raw, manifest);

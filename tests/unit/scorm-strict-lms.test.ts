@@ -124,3 +124,29 @@ describe('strict LMS shim, SCORM 2004', () => {
     expect([lms.api.Initialize(''), lms.api.GetLastError()]).toEqual(['false', '104']);
   });
 });
+
+describe('strict LMS shim, objectives', () => {
+  const set = (lms: StrictLms, element: string, value: string) =>
+    [lms.api[METHODS[lms.version].set](element, value), lms.api[METHODS[lms.version].error]()];
+
+  it.each([
+    ['1.2', 'cmi.objectives.0.id', 'module one', '405'],
+    ['1.2', 'cmi.objectives.0.score.raw', '101', '405'],
+    ['1.2', 'cmi.objectives.1.id', 'skips-ahead', '201'],
+    ['2004', 'cmi.objectives.0.id', 'ends-with-dash-', '406'],
+    ['2004', 'cmi.objectives.0.score.raw', '50', '408'], // before its id
+    ['2004', 'cmi.objectives.1.id', 'skips-ahead', '351'],
+    ['2004', 'cmi.interactions.0.description', `{lang=id}${'x'.repeat(251)}`, '406'],
+  ] as const)('SCORM %s refuses %s = %j with %s', (version, element, value, code) => {
+    expect(set(started(version), element, value)).toEqual(['false', code]);
+  });
+
+  it.each(['1.2', '2004'] as const)('SCORM %s accepts a module id with its score and status, and (2004) keeps the id fixed', (version) => {
+    const lms = started(version);
+    const writes = version === '1.2'
+      ? [['cmi.objectives.0.id', '01-welfare-mandate'], ['cmi.objectives.0.score.raw', '80'], ['cmi.objectives.0.status', 'passed']]
+      : [['cmi.objectives.0.id', '01-welfare-mandate'], ['cmi.objectives.0.score.scaled', '0.8'], ['cmi.objectives.0.success_status', 'passed'], ['cmi.objectives.0.completion_status', 'completed']];
+    for (const [element, value] of writes) expect(set(lms, element, value), element).toEqual(['true', '0']);
+    if (version === '2004') expect(set(lms, 'cmi.objectives.0.id', 'another')).toEqual(['false', '406']);
+  });
+});

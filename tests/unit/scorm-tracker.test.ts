@@ -9,6 +9,7 @@ import { decodeProgress, encodeProgress } from '../../src/course/progress-codec.
 import { createProgress, type Progress } from '../../src/course/progress.ts';
 import type { FoundApi } from '../../src/tracking/scorm/find-api.ts';
 import { placeToLocation, startScormTracker, type LmsState } from '../../src/tracking/scorm/scorm-tracker.ts';
+import { FaultyLms } from '../scorm/faulty-lms.ts';
 import { METHODS, MOODLE, StrictLms, type LmsVersion } from '../scorm/strict-lms.ts';
 
 /** The real course as the browser gets it: items known by their 5-character codes. */
@@ -94,7 +95,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
   it('T5: first launch commits incomplete and exit=suspend straight away, reading the id but never the name', () => {
     const { lms, tracker } = launch(version);
     expect(tracker.state).toBe('ok');
-    expect(tracker.launch).toEqual({ progress: null, lang: null, masteryScore: null, recorded: 'not attempted', learnerId: 'learner-7', entry: 'ab-initio' });
+    expect(tracker.launch).toEqual({ progress: null, lang: null, masteryScore: null, recorded: 'not attempted', learnerId: 'learner-7', entry: 'ab-initio', unreadable: null });
     const writes = lms.calls.filter((c) => c.method !== m.get && c.method !== m.error).map((c) => (c.method === m.set ? c.args[0] : c.method));
     expect(writes).toEqual([m.init, e.status, e.sessionTime, e.exit, m.commit]);
     expect(lms.committed).toMatchObject({ [e.status]: 'incomplete', [e.exit]: 'suspend' });
@@ -155,12 +156,13 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(tracker.state).toBe('failed-to-start');
     expect(() => [tracker.record(midway()), tracker.hide(), tracker.finish()]).not.toThrow();
 
-    // Only reads and sets throw: the launch is empty, the session still works.
+    // Only reads and sets throw: the launch is empty, and a resume record that could not even be
+    // read is not written over; what the LMS did not take stays pending, and the learner is told.
     const lms = new StrictLms(version, { data: FIRST_LAUNCH[version] });
     const api = { ...lms.api, [m.get]: () => { throw new Error('x'); }, [m.set]: () => { throw new Error('y'); } };
     const second = startScormTracker({ version, api } as unknown as FoundApi, manifest);
-    expect(second.state).toBe('ok');
-    expect(second.launch).toMatchObject({ progress: null, recorded: version === '1.2' ? 'not attempted' : 'unknown', learnerId: null });
+    expect(second.state).toBe('retrying');
+    expect(second.launch).toMatchObject({ progress: null, recorded: version === '1.2' ? 'not attempted' : 'unknown', learnerId: null, unreadable: { reason: 'missing', raw: '' } });
     expect(() => second.record(midway())).not.toThrow();
     expect(() => second.answered({ item: first.items[0], response: 'a', correct: false })).not.toThrow();
     expect(warn).toHaveBeenCalled();
@@ -193,15 +195,29 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(errors(lms)).toEqual([]);
   });
 
-  it('T4: finishing while a commit retry is pending cancels it', () => {
+  it('T4: Save and exit while commits fail keeps the session open and says what did not arrive; after recovery it finishes once', () => {
     const { lms, tracker } = launch(version);
     lms.failCommits(Infinity);
     tracker.record(midway());
     expect(tracker.state).toBe('retrying');
-    tracker.finish();
+    const result = tracker.finish();
+    if (version === '1.2') {
+      // The final commit failed: no LMSFinish, the course stays open, the learner hears what is missing.
+      expect(result).toEqual({ ok: false, missing: ['result', 'progress', 'session'] }); // the module's objective; incomplete was committed at launch
+      expect(lms.callsOf('finish')).toHaveLength(0);
+      expect(tracker.state).toBe('retrying');
+      lms.failCommits(0);
+      expect(tracker.finish()).toEqual({ ok: true, missing: [] });
+    } else {
+      // 2004's Terminate commits by itself, and this LMS's Terminate works.
+      expect(result).toEqual({ ok: true, missing: [] });
+    }
     vi.advanceTimersByTime(10 * 60_000);
+    expect(lms.callsOf('finish')).toHaveLength(1);
     expect(lms.callsAfterFinish()).toEqual([]);
     expect(tracker.state).toBe('ended');
+    expect(lms.committed['cmi.suspend_data']).toBe(encodeProgress(midway(), manifest));
+    expect(tracker.finish()).toEqual({ ok: true, missing: [] }); // pagehide after it: nothing more
   });
 
   it('T12: hidden → one commit, not a finish; sets made afterwards still work', () => {
@@ -356,6 +372,25 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(lms.callsOf('get').filter((c) => c.args[0].startsWith('cmi.interactions.')).map((c) => c.args[0])).toEqual(['cmi.interactions._count']);
   });
 
+  it('2004 describes each answer with the scenario\'s first words in the learner\'s language (Moodle\'s 250-character rule)', async () => {
+    const { lms, tracker } = launch(version);
+    const item = first.items[0];
+    const text = `{Dalam rapat koordinasi di kantor kecamatan, ${'seorang rekan diminta menyebutkan tujuan negara '.repeat(8)}`;
+    tracker.answered({ item, response: item.answer, correct: true, description: { text, lang: 'id' } });
+    tracker.answered({ item, response: item.answer, correct: true }); // text not loaded: no description
+    await Promise.resolve();
+    expect(lms.refused).toEqual([]);
+    if (version === '1.2') {
+      expect(setElements(lms).some((x) => x.endsWith('.description'))).toBe(false); // no such element in 1.2
+      return;
+    }
+    const description = lms.committed['cmi.interactions.0.description'];
+    expect(description).toMatch(/^\{lang=id\}Dalam rapat koordinasi di kantor kecamatan, seorang .*…$/);
+    expect(description).toMatch(MOODLE.langString250);
+    expect(description.length).toBeLessThanOrEqual(9 + 250);
+    expect(lms.committed['cmi.interactions.1.description']).toBeUndefined();
+  });
+
   it('T16: an answer and the record() that follows it in the same task make one commit', async () => {
     const { lms, tracker } = launch(version);
     const commits = () => lms.callsOf('commit').length;
@@ -400,21 +435,49 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
   });
 
   it.each([
-    ['truncated mid-string', () => encodeProgress(midway(), manifest).slice(0, 20)],
-    ['not the compact format', () => 'H4sIAAAAAAAA/8tIzcnJBwCGphA2BQAAAA=='],
-    ['an empty object', () => '{}'],
-    ['broken JSON', () => '{"v":1,'],
-    ['from a future build', () => 'B9~0.9.0~i~0~'],
-  ])('T7: suspend data %s: a safe empty start that keeps the LMS status, and nothing written back until new progress', (_name, raw) => {
+    ['truncated mid-string', () => encodeProgress(midway(), manifest).slice(0, 20), 'unreadable'],
+    ['not the compact format', () => 'H4sIAAAAAAAA/8tIzcnJBwCGphA2BQAAAA==', 'unreadable'],
+    ['an empty object', () => '{}', 'unreadable'],
+    ['broken JSON', () => '{"v":1,', 'unreadable'],
+    ['from a future build', () => 'B9~0.9.0~i~0~', 'future'],
+  ])('T7: suspend data %s: never written over; status and score neither; answers still go as interactions', (_name, raw, reason) => {
     const status: Record<string, string> = version === '1.2' ? { 'cmi.core.lesson_status': 'incomplete', 'cmi.core.entry': 'resume' } : { 'cmi.completion_status': 'incomplete', 'cmi.entry': 'resume' };
     const { lms, tracker } = launch(version, { 'cmi.suspend_data': raw(), ...status });
-    expect(tracker.launch).toMatchObject({ progress: null, recorded: 'incomplete', entry: 'resume' });
+    expect(tracker.launch).toMatchObject({ progress: null, recorded: 'incomplete', entry: 'resume', unreadable: { reason, raw: raw() } });
     vi.advanceTimersByTime(5_000);
     tracker.hide();
     vi.advanceTimersByTime(60_000);
     expect(setElements(lms)).toEqual([e.sessionTime, e.exit, e.sessionTime]); // no status either: it is already incomplete
+    const item = first.items[0];
+    tracker.answered({ item, response: item.answer, correct: true });
+    tracker.record(finished(90, true));
+    tracker.finish();
+    expect(setElements(lms).filter((x) => /suspend_data|location|status|score|progress_measure/.test(x))).toEqual([]);
+    expect(lms.stored()['cmi.suspend_data']).toBe(raw());
+    expect(lms.committed['cmi.interactions.0.id']).toBe(`q_${item.code}`);
+    expect(tracker.missing()).toEqual([]);
+  });
+
+  it('T7: empty suspend data while the LMS resumes to a bookmark is treated as unreadable; a first launch\'s empty data is not', () => {
+    const entry = version === '1.2' ? 'cmi.core.entry' : 'cmi.entry';
+    const place = { screen: 'lesson', module: manifest.modules[1].id, page: 1 } as const;
+    const { lms, tracker } = launch(version, { [entry]: 'resume', 'cmi.suspend_data': '', [e.location]: placeToLocation(place) });
+    expect(tracker.launch.unreadable).toEqual({ reason: 'missing', raw: '' });
+    expect(tracker.launch.progress).toMatchObject({ place });
     tracker.record(midway());
-    expect(lms.committed['cmi.suspend_data']).toBe(encodeProgress(midway(), manifest));
+    expect(setElements(lms).filter((x) => /suspend_data|location/.test(x))).toEqual([]);
+
+    // Closed straight after the first launch: resuming with nothing saved yet is fine.
+    const fresh = launch(version, { [entry]: 'resume', 'cmi.suspend_data': '' });
+    expect(fresh.tracker.launch.unreadable).toBeNull();
+  });
+
+  it('T7: the learner may choose this device\'s copy over unreadable data: from then on it is written', () => {
+    const { lms, tracker } = launch(version, { 'cmi.suspend_data': 'garbage' });
+    tracker.record(midway());
+    expect(lms.committed['cmi.suspend_data']).toBeUndefined();
+    tracker.overwriteUnreadable(finished(80, true));
+    expect(lms.committed).toMatchObject({ 'cmi.suspend_data': encodeProgress(finished(80, true), manifest), [e.success]: 'passed', [e.raw]: '80' });
   });
 
   it('T7: unreadable suspend data with a readable bookmark resumes at the bookmark', () => {
@@ -438,7 +501,8 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     tracker.record(tracker.launch.progress!);
     tracker.record(finished(40, false));
     tracker.finish();
-    const statusWrites = setElements(lms).filter((x) => /status|score|progress_measure/.test(x));
+    // (Module objectives are not the course's status: they are checked on their own below.)
+    const statusWrites = setElements(lms).filter((x) => /status|score|progress_measure/.test(x) && !x.startsWith('cmi.objectives.'));
     expect(statusWrites).toEqual([]);
     expect(lms.committed['cmi.suspend_data']).toBe(encodeProgress(finished(40, false), manifest));
     expect(lms.lmsValue(e.success)).toBe('passed');
@@ -456,7 +520,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(tracker.launch).toMatchObject({ progress: null, recorded: 'passed', entry: 'ab-initio' });
     tracker.record({ ...createProgress(manifest), atWelcome: false, place: { screen: 'lesson', module: first.id, page: 0 } });
     tracker.finish();
-    expect(setElements(lms).filter((x) => /status|score|progress_measure/.test(x))).toEqual([]);
+    expect(setElements(lms).filter((x) => /status|score|progress_measure/.test(x) && !x.startsWith('cmi.objectives.'))).toEqual([]);
     expect(lms.lmsValue(e.status)).toBe(version === '1.2' ? 'passed' : 'completed');
   });
 
@@ -503,6 +567,50 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(lms.committed[e.raw]).toBeUndefined(); // no score before the final
   });
 
+  it('each module\'s best quiz score and mastery reach the LMS as an objective (id = module id), in formats Moodle accepts', () => {
+    const { lms, tracker } = launch(version);
+    const [a, b] = manifest.modules;
+    tracker.record({ ...midway(), modules: { [a.id]: { score: 100, best: 100, round: 1 } } });
+    tracker.record({ ...midway(), modules: { [a.id]: { score: 40, best: 100, round: 2 }, [b.id]: { score: 50, best: 50, round: 0 } } });
+    expect(lms.refused).toEqual([]);
+    const o = (n: number, field: string) => lms.committed[`cmi.objectives.${n}.${field}`];
+    expect([o(0, 'id'), o(1, 'id')]).toEqual([a.id, b.id]);
+    expect([o(0, 'score.raw'), o(1, 'score.raw')]).toEqual(['100', '50']);
+    if (version === '1.2') expect([o(0, 'status'), o(1, 'status')]).toEqual(['passed', 'failed']);
+    else {
+      expect([o(0, 'success_status'), o(1, 'success_status')]).toEqual(['passed', 'failed']);
+      expect([o(0, 'score.scaled'), o(1, 'completion_status')]).toEqual(['1', 'completed']);
+    }
+    expect(lms.committed['cmi.objectives.2.id']).toBeUndefined();
+
+    // A relaunch keeps each module at its index (no second objective for it) and appends a new one.
+    tracker.finish();
+    const again = lms.relaunch();
+    const next = startScormTracker(found(again), manifest);
+    const c = manifest.modules[2];
+    next.record({ ...midway(), modules: { [a.id]: { best: 100 }, [b.id]: { best: 80 }, [c.id]: { best: 90 } } });
+    expect(again.refused).toEqual([]);
+    expect(setElements(again).filter((x) => /^cmi\.objectives\.\d+\.id$/.test(x) && again.values[x] === a.id)).toEqual([]);
+    expect(again.stored()['cmi.objectives.0.id']).toBe(a.id);
+    expect(again.committed['cmi.objectives.3.id']).toBeUndefined();
+    expect(again.stored()).toMatchObject({ 'cmi.objectives.1.id': b.id, 'cmi.objectives.1.score.raw': '80', 'cmi.objectives.2.id': c.id, 'cmi.objectives.2.score.raw': '90' });
+  });
+
+  it('an objective whose id the LMS does not take yet waits, and its fields wait for it', () => {
+    const lms = new StrictLms(version, { data: FIRST_LAUNCH[version] });
+    const shim = new FaultyLms(lms);
+    const tracker = startScormTracker({ version, api: shim.api } as unknown as FoundApi, manifest);
+    shim.set({ setThrowsFor: '^cmi\\.objectives\\.0\\.id$' });
+    tracker.record({ ...midway(), modules: { [first.id]: { best: 100 }, [manifest.modules[1].id]: { best: 20 } } });
+    expect(lms.calls.filter((c) => c.method === METHODS[version].set && c.args[0].startsWith('cmi.objectives.'))).toEqual([]);
+    expect(tracker.missing()).toEqual(['result']);
+    shim.set({ setThrowsFor: null });
+    vi.advanceTimersByTime(1_000);
+    expect(lms.refused).toEqual([]);
+    expect(lms.committed).toMatchObject({ 'cmi.objectives.0.id': first.id, 'cmi.objectives.1.id': manifest.modules[1].id });
+    expect(tracker.state).toBe('ok');
+  });
+
   it('language: read from the LMS, written only when the course\'s changes', () => {
     const { lms, tracker } = launch(version, { [e.language]: version === '1.2' ? 'ind' : 'id-ID' });
     expect(tracker.launch.lang).toBe('id');
@@ -535,6 +643,123 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     expect(lms.committed).toMatchObject({ [e.location]: placeToLocation(midway().place) });
     expect(lms.values['cmi.suspend_data']).toBeUndefined();
   });
+});
+
+describe.each(['1.2', '2004'] as const)('SCORM %s tracker under LMS faults: every value arrives, or the learner knows', (version) => {
+  const e = E[version];
+
+  function faulty(data: Record<string, string> = {}) {
+    const lms = new StrictLms(version, { data: { ...FIRST_LAUNCH[version], ...data } });
+    const shim = new FaultyLms(lms);
+    const tracker = startScormTracker({ version, api: shim.api } as unknown as FoundApi, manifest);
+    const states: LmsState[] = [];
+    tracker.subscribe((s) => states.push(s));
+    return { lms, shim, tracker, states };
+  }
+  const ids = (lms: StrictLms) =>
+    Object.entries(lms.committed).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).sort(([a], [b]) => parseInt(a.split('.')[2]) - parseInt(b.split('.')[2])).map(([, v]) => v);
+  const answer = (tracker: ReturnType<typeof faulty>['tracker'], item: ItemSpec) => tracker.answered({ item, response: item.answer, correct: true });
+
+  it('a suspend data write that throws once is sent again with the next commit, and the notice waits for it', () => {
+    const { lms, shim, tracker, states } = faulty();
+    shim.set({ setThrowsFor: '^cmi\\.suspend_data$' });
+    tracker.record(midway());
+    expect(lms.committed['cmi.suspend_data']).toBeUndefined();
+    expect(tracker.state).toBe('retrying'); // the commit itself worked, but not everything is in
+    expect(tracker.missing()).toEqual(['progress']);
+    shim.set({ setThrowsFor: null });
+    vi.advanceTimersByTime(1_000);
+    expect(lms.committed['cmi.suspend_data']).toBe(encodeProgress(midway(), manifest));
+    expect(tracker.state).toBe('ok');
+    expect(states).toEqual(['retrying', 'ok']);
+  });
+
+  it('SetValue throwing for 1.5 s while the final is passed: status and score still arrive', () => {
+    const { lms, shim, tracker } = faulty();
+    tracker.record(midway());
+    shim.set({ setThrowsUntil: Date.now() + 1_500 });
+    tracker.record(finished(100, true));
+    expect(tracker.state).toBe('retrying');
+    expect(lms.committed[e.success]).not.toBe('passed');
+    vi.advanceTimersByTime(1_000); // still failing
+    expect(tracker.state).toBe('retrying');
+    vi.advanceTimersByTime(2_000); // retried at 3 s: through
+    expect(tracker.state).toBe('ok');
+    expect(lms.committed).toMatchObject({ [e.success]: 'passed', [e.raw]: '100', 'cmi.suspend_data': encodeProgress(finished(100, true), manifest) });
+    tracker.finish();
+    expect(lms.lmsValue(e.success)).toBe('passed');
+  });
+
+  it('an LMS that answers "false" (301) for 3 s: the answer given meanwhile and its interaction arrive, once and in order', async () => {
+    const { lms, shim, tracker, states } = faulty();
+    const [a, b, c] = first.items;
+    answer(tracker, a);
+    tracker.record(midway());
+    await Promise.resolve();
+    shim.set({ falseUntil: Date.now() + 3_000 });
+    answer(tracker, b); // during the outage
+    tracker.record({ ...midway(), answers: { ...midway().answers, [b.id]: [b.answer] } });
+    await Promise.resolve();
+    expect(tracker.missing()).toEqual(['answers', 'progress']);
+    vi.advanceTimersByTime(2_000);
+    answer(tracker, c); // still out: queued behind b
+    await Promise.resolve();
+    expect(tracker.state).toBe('retrying');
+    vi.advanceTimersByTime(5_000);
+    expect(tracker.state).toBe('ok');
+    expect(ids(lms)).toEqual([a, b, c].map((i) => `q_${i.code}`));
+    expect(lms.committed['cmi.interactions.1.result']).toBe('correct');
+    expect(lms.committed['cmi.suspend_data']).toBe(encodeProgress({ ...midway(), answers: { ...midway().answers, [b.id]: [b.answer] } }, manifest));
+    expect(states).toEqual(['retrying', 'ok']);
+    expect(lms.refused).toEqual([]);
+  });
+
+  it('every Nth commit failing: answers are sent again at their own index, never twice', async () => {
+    const { lms, shim, tracker } = faulty();
+    shim.set({ commitFailsEvery: 2 });
+    for (const item of first.items.slice(0, 6)) {
+      answer(tracker, item);
+      tracker.record(midway());
+      await Promise.resolve();
+      vi.advanceTimersByTime(1_000);
+    }
+    vi.advanceTimersByTime(60_000);
+    expect(tracker.state).toBe('ok');
+    expect(ids(lms)).toEqual(first.items.slice(0, 6).map((i) => `q_${i.code}`));
+    expect(lms.inner.cmi.interactions.childArray).toHaveLength(6);
+  });
+
+  it('the API disappears: everything stays pending; when it is back, all of it arrives', async () => {
+    const { lms, shim, tracker } = faulty();
+    shim.set({ gone: true });
+    answer(tracker, first.items[0]);
+    tracker.record(finished(90, true));
+    await Promise.resolve();
+    vi.advanceTimersByTime(30_000);
+    expect(tracker.state).toBe('retrying');
+    expect(tracker.finish()).toEqual({ ok: false, missing: ['answers', 'result', 'progress', 'session'] });
+    shim.set({ gone: false });
+    vi.advanceTimersByTime(30_000);
+    expect(tracker.state).toBe('ok');
+    expect(tracker.finish()).toEqual({ ok: true, missing: [] });
+    expect(lms.committed).toMatchObject({ [e.success]: 'passed', [e.raw]: '90', 'cmi.interactions.0.id': `q_${first.items[0].code}` });
+  });
+
+  it('Save and exit with a failing finish: not "saved"; the session stays open and a second try finishes once', () => {
+    const { lms, shim, tracker } = faulty();
+    tracker.record(finished(90, true));
+    shim.set({ finishFails: true });
+    const result = tracker.finish();
+    expect(result.ok).toBe(false);
+    expect(result.missing).toContain('session');
+    expect(tracker.state).toBe('retrying');
+    shim.set({ finishFails: false });
+    expect(tracker.finish()).toEqual({ ok: true, missing: [] });
+    expect(tracker.state).toBe('ended');
+    expect(lms.callsOf('finish')).toHaveLength(1); // the failed one was answered by the fault
+    expect(lms.lmsValue(e.success)).toBe('passed');
+  });
+
 });
 
 describe('suspend data on a budget', () => {

@@ -74,3 +74,13 @@ export const identifier = (text: string) => (text.replace(/[^\w.]/g, '_') || '_'
 
 /** SCORM 1.2 choice responses are single characters: option index 0 → `a`, 1 → `b`, … 25 → `z`. */
 export const choiceLetter = (index: number) => (index >= 0 && index < 26 ? String.fromCharCode(97 + index) : null);
+
+/**
+ * SCORM 2004 localized string, as Moodle checks it (CMILangString250): `{lang=id}` then at most
+ * 250 characters not starting with `{`. The text's first words, cut at a word with "…".
+ */
+export function langString(text: string, lang: string, max = 120): string {
+  const words = text.replace(/\s+/g, ' ').replace(/^[\s{]+/, '').trim();
+  const cut = words.length <= max ? words : `${words.slice(0, max).replace(/\s+\S*$/, '')}…`;
+  return `{lang=${lang}}${cut}`;
+}

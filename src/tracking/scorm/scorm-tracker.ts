@@ -27,9 +27,24 @@ export interface LmsLaunch {
   learnerId: string | null;
   /** 'resume' when the LMS continues an earlier session, 'ab-initio' for a new attempt, '' otherwise. */
   entry: string;
+  /**
+   * Resume data the LMS holds but the course cannot read: garbage, truncated, from a newer version,
+   * or missing while the LMS says the learner resumes (a bookmark or answers are there). Nothing is
+   * written over it (see `overwriteUnreadable`). `raw` is what the LMS returned, for support.
+   */
+  unreadable: { reason: 'unreadable' | 'future' | 'missing'; raw: string } | null;
 }
 
 export type LmsState = 'ok' | 'retrying' | 'ended' | 'failed-to-start';
+
+/** What has not reached the LMS (accepted and committed) yet, in words a learner understands. */
+export type Missing = 'answers' | 'result' | 'progress' | 'session';
+
+/** Save and exit: `ok` only when everything was committed and the LMS ended the session. */
+export interface ExitResult {
+  ok: boolean;
+  missing: Missing[];
+}
 
 export interface AnswerRecord {
   item: ItemSpec;
@@ -38,6 +53,8 @@ export interface AnswerRecord {
   correct: boolean;
   at?: Date;
   latencyMs?: number;
+  /** The scenario's words in the learner's language (SCORM 2004 `description`: its first words), when known. */
+  description?: { text: string; lang: Lang };
 }
 
 export interface LmsTracker {
@@ -51,8 +68,15 @@ export interface LmsTracker {
   answered(answer: AnswerRecord): void;
   /** visibilitychange hidden: commit only. */
   hide(): void;
-  /** pagehide or the course's Exit: finish exactly once; later calls do nothing. */
-  finish(): void;
+  /**
+   * pagehide or the course's Save and exit: sends what is pending, commits and finishes. Succeeds
+   * once; while anything is refused or the finish fails the session stays open (try again later).
+   */
+  finish(): ExitResult;
+  /** What has not reached the LMS yet (empty when it holds everything). */
+  missing(): Missing[];
+  /** The learner chose this device's copy over unreadable LMS data: from now on it is written. */
+  overwriteUnreadable(progress: Progress): void;
   subscribe(listener: (state: LmsState) => void): () => void;
 }
 
@@ -67,6 +91,17 @@ type Writes = [element: string, value: string][];
 
 /** Never report a status below what the LMS already has (or what we sent): no downgrades. */
 const RANK: Record<Recorded, number> = { 'not attempted': 0, unknown: 0, incomplete: 1, failed: 2, completed: 3, passed: 4 };
+
+/**
+ * SetValue errors that mean "this value can never be stored" (not implemented, read-only, wrong
+ * type, out of range, out of order, dependency): sending it again cannot help. Anything else — a
+ * throw, "false" with 0, 101 general, 301/132/133 not initialised, 351 general set failure (which
+ * Moodle also uses for out of order) — may pass later, so the value stays pending.
+ */
+const PERMANENT: Record<ScormVersion, readonly string[]> = {
+  '1.2': ['201', '401', '402', '403', '404', '405'],
+  '2004': ['401', '402', '404', '405', '406', '407', '408'],
+};
 
 /** Retry delays after failed commits: 1 s, 2 s, 4 s … at most 30 s, for as long as the page lives. */
 export const retryDelay = (attempt: number) => Math.min(1000 * 2 ** attempt, 30_000);
@@ -83,6 +118,7 @@ interface Interaction {
   correct: boolean;
   at: Date;
   latencyMs: number | null;
+  description: string | null;
 }
 
 interface Dialect {
@@ -97,6 +133,8 @@ interface Dialect {
   /** 2004 only: the share of the course done, 0–1. */
   progressMeasure?: string;
   interaction(i: Interaction): Writes;
+  /** One module's best quiz score and mastery as objective n (its id first: the rest depends on it). */
+  objective(n: number, id: string, best: number, mastered: boolean): Writes;
 }
 
 const percentOrNull = (text: string, scale: number) => {
@@ -121,6 +159,10 @@ const DIALECTS: Record<ScormVersion, Dialect> = {
     status: (status) => [['cmi.core.lesson_status', status]],
     // Moodle's (and the spec's) 1.2 score range is 0–100: the percent itself, with min and max.
     score: (percent) => [['cmi.core.score.raw', f.scoreRaw(percent)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']],
+    objective: (n, id, best, mastered) => [
+      [`cmi.objectives.${n}.id`, id], [`cmi.objectives.${n}.score.raw`, f.scoreRaw(best)], [`cmi.objectives.${n}.score.min`, '0'],
+      [`cmi.objectives.${n}.score.max`, '100'], [`cmi.objectives.${n}.status`, mastered ? 'passed' : 'failed'],
+    ],
     interaction(i) {
       const at = `cmi.interactions.${i.n}.`;
       // Strict 1.2 choice responses are single characters; anything else goes as 'performance' text.
@@ -155,6 +197,11 @@ const DIALECTS: Record<ScormVersion, Dialect> = {
       ['cmi.score.scaled', f.scoreScaled(percent)], ['cmi.score.raw', f.scoreRaw(percent)], ['cmi.score.min', '0'], ['cmi.score.max', '100'],
     ],
     progressMeasure: 'cmi.progress_measure',
+    objective: (n, id, best, mastered) => [
+      [`cmi.objectives.${n}.id`, id], [`cmi.objectives.${n}.score.scaled`, f.scoreScaled(best)], [`cmi.objectives.${n}.score.raw`, f.scoreRaw(best)],
+      [`cmi.objectives.${n}.score.min`, '0'], [`cmi.objectives.${n}.score.max`, '100'],
+      [`cmi.objectives.${n}.success_status`, mastered ? 'passed' : 'failed'], [`cmi.objectives.${n}.completion_status`, 'completed'],
+    ],
     interaction(i) {
       const at = `cmi.interactions.${i.n}.`;
       // Option keys are short identifiers (casework, a…); should one not be, letters stand in for all.
@@ -167,6 +214,7 @@ const DIALECTS: Record<ScormVersion, Dialect> = {
         [`${at}id`, i.id], [`${at}type`, type], [`${at}timestamp`, f.timestamp2004(i.at)], [`${at}learner_response`, response],
         [`${at}result`, i.correct ? 'correct' : 'incorrect'], [`${at}correct_responses.0.pattern`, answer],
         ...(i.latencyMs === null ? [] : [[`${at}latency`, f.duration2004(i.latencyMs)] as [string, string]]),
+        ...(i.description === null ? [] : [[`${at}description`, i.description] as [string, string]]),
       ];
     },
   },
@@ -234,6 +282,29 @@ export function startScormTracker(found: FoundApi, manifest: CourseManifest, opt
   return tracker;
 }
 
+/** Which of the learner's things an element carries (for "what did not reach the LMS"). */
+function missingOf(element: string): Missing {
+  if (/status|score|progress_measure|objectives/.test(element)) return 'result';
+  if (/suspend_data|location/.test(element)) return 'progress';
+  return 'session';
+}
+
+/**
+ * A module's objective id: the module's own id (a folder name) where both versions' identifier
+ * rules allow it (1.2 printable ASCII; 2004 no spaces, ending in a letter or digit), else made safe.
+ */
+export const objectiveId = (moduleId: string) => (/^[A-Za-z0-9][\w.-]{0,248}[A-Za-z0-9]$/.test(moduleId) ? moduleId : f.identifier(moduleId));
+
+/** One answer on its way to the LMS: its writes, sent in order, at the index its id got. */
+interface Journal {
+  build: (n: number) => Writes;
+  /** The interaction index, once the LMS accepted the id there. */
+  n: number | null;
+  writes: Writes | null;
+  /** How many of its writes the LMS accepted since the last commit. */
+  next: number;
+}
+
 function createTracker(found: FoundApi, manifest: CourseManifest, options: TrackerOptions): LmsTracker {
   const d = DIALECTS[found.version];
   const api = found.api as unknown as Record<string, (...args: string[]) => unknown>;
@@ -242,24 +313,35 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
   const startedAt = now();
 
   let phase: 'new' | 'live' | 'over' = 'new';
-  let launch: LmsLaunch = { progress: null, lang: null, masteryScore: null, recorded: 'unknown', learnerId: null, entry: '' };
+  let launch: LmsLaunch = { progress: null, lang: null, masteryScore: null, recorded: 'unknown', learnerId: null, entry: '', unreadable: null };
   let state: LmsState = 'ok';
   const listeners = new Set<(state: LmsState) => void>();
-  /** Values the LMS accepted since the last failed commit (after one, everything is sent again). */
-  const sent = new Map<string, string>();
-  /** Values the LMS refused: never sent again. */
-  const refused = new Map<string, string>();
+  /**
+   * Values are pending until the LMS accepted them and then committed: `want` holds the latest
+   * value per element not yet stored (latest wins), `accepted` what SetValue took since the last
+   * commit, `stored` what a commit confirmed, `dropped` values the LMS can never take.
+   */
+  const want = new Map<string, string>();
+  const accepted = new Map<string, string>();
+  const stored = new Map<string, string>();
+  const dropped = new Map<string, string>();
+  /** Answers not yet committed, oldest first: sent in this order, each exactly once (at one index). */
+  const journal: Journal[] = [];
   const warned = new Set<string>();
   let latest: Progress | null = null;
   let held: Recorded = 'unknown';
-  let language: Lang | null = null;
+  /** Unreadable LMS resume data: no suspend data, bookmark, status or score is written over it. */
+  let protect = false;
   let interactions = 0;
+  /** Objective index per objective id: those the LMS had at launch, then new ones appended. */
+  const objectives = new Map<string, number>();
+  let nextObjective = 0;
   let dirty = false;
   let commitQueued = false;
   let attempt = 0;
   let cancelRetry: (() => void) | null = null;
 
-  /** Every API call goes through here: none once the session is over, and a throw is a failure. */
+  /** Every API call goes through here: none once the session is over; a throw answers null. */
   function call(method: string, ...args: string[]): string | null {
     if (phase === 'over') return null;
     try {
@@ -272,21 +354,69 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
 
   const get = (element: string) => call(d.get, element) ?? '';
 
-  function set(element: string, value: string): boolean {
-    if (sent.get(element) === value) return true;
-    if (refused.get(element) === value) return false;
-    if (call(d.set, element, value) === 'true') {
-      sent.set(element, value);
+  /** One SetValue: accepted, refused for good (the value is wrong for this LMS), or not now. */
+  function trySet(element: string, value: string): 'ok' | 'permanent' | 'later' {
+    const result = call(d.set, element, value);
+    if (result === 'true') {
+      accepted.set(element, value);
       dirty = true;
-      return true;
+      return 'ok';
     }
-    refused.set(element, value);
-    const code = call(d.error) ?? '';
+    const code = result === null ? '' : (call(d.error) ?? '');
+    const permanent = PERMANENT[found.version].includes(code);
     // 401/402: an optional element this LMS does not implement; nothing to tell anyone.
     if (code !== '401' && code !== '402') {
-      warnOnce(element.replace(/\.\d+\./g, '.n.'), `SCORM: the LMS refused ${element} = ${JSON.stringify(value.slice(0, 80))} (error ${code || 'thrown'})`);
+      const why = permanent ? 'refused' : 'did not take (it is sent again)';
+      warnOnce(`${element.replace(/\.\d+\./g, '.n.')}:${permanent}`, `SCORM: the LMS ${why} ${element} = ${JSON.stringify(value.slice(0, 80))} (error ${code || 'thrown'})`);
     }
-    return false;
+    return permanent ? 'permanent' : 'later';
+  }
+
+  /** Wants a value stored; sent by the next `send()`. */
+  function put(element: string, value: string) {
+    if (stored.get(element) === value && !accepted.has(element)) want.delete(element);
+    else if (dropped.get(element) !== value) want.set(element, value);
+  }
+
+  /** Whether the LMS holds (or has just taken) this value's element as wanted. */
+  const settled = (element: string) => accepted.has(element) || (stored.has(element) && !want.has(element));
+
+  /** An objective's field waits for its id; a new objective waits for the one before it (no skipping ahead). */
+  function waits(element: string): boolean {
+    const at = /^cmi\.objectives\.(\d+)\.(.+)$/.exec(element);
+    if (!at) return false;
+    const n = Number(at[1]);
+    return at[2] === 'id' ? n > 0 && !settled(`cmi.objectives.${n - 1}.id`) : !settled(`cmi.objectives.${n}.id`);
+  }
+
+  /** Sends every pending value and answer the LMS has not accepted yet. */
+  function send() {
+    for (const [element, value] of [...want]) {
+      if (accepted.get(element) === value || waits(element)) continue;
+      if (trySet(element, value) === 'permanent') {
+        dropped.set(element, value);
+        want.delete(element);
+      }
+    }
+    for (let k = 0; k < journal.length; ) {
+      const entry = journal[k];
+      const writes = entry.writes ?? entry.build(interactions);
+      while (entry.next < writes.length) {
+        const outcome = trySet(...writes[entry.next]);
+        // Order matters: a later answer waits until this one is through.
+        if (outcome === 'later') return;
+        // Only an accepted id makes the LMS's _count grow; a refused one drops the whole answer.
+        if (entry.next === 0 && outcome === 'permanent') break;
+        if (entry.next === 0 && entry.n === null) {
+          entry.n = interactions;
+          entry.writes = writes;
+          interactions += 1;
+        }
+        entry.next += 1;
+      }
+      if (entry.n === null) journal.splice(k, 1);
+      else k += 1;
+    }
   }
 
   function setState(next: LmsState) {
@@ -316,19 +446,28 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
   }
 
   function writeProgress(progress: Progress) {
-    set(d.location, placeToLocation(progress.place).slice(0, d.locationMax));
+    if (progress.lang) put(d.language, progress.lang);
+    if (protect) return;
+    put(d.location, placeToLocation(progress.place).slice(0, d.locationMax));
     const suspend = fitSuspendData(progress, manifest, d.suspendMax);
     if (suspend?.degraded || !suspend) warnOnce('suspend', `SCORM: progress is over ${d.suspendMax} characters; ${suspend ? 'older detail was left out of' : 'nothing was written to'} the suspend data`);
-    if (suspend) set('cmi.suspend_data', suspend.data);
+    if (suspend) put('cmi.suspend_data', suspend.data);
     const status = statusOf(progress, launch.masteryScore);
     // A lower status than the LMS has (e.g. a new attempt after a pass) sends neither it nor its score.
     if (RANK[status] >= RANK[held]) {
       held = status;
-      for (const [element, value] of d.status(status)) set(element, value);
-      if (progress.final) for (const [element, value] of d.score(progress.final.score)) set(element, value);
-      if (d.progressMeasure) set(d.progressMeasure, f.share(measureOf(progress)));
+      for (const [element, value] of d.status(status)) put(element, value);
+      if (progress.final) for (const [element, value] of d.score(progress.final.score)) put(element, value);
+      if (d.progressMeasure) put(d.progressMeasure, f.share(measureOf(progress)));
     }
-    if (progress.lang && progress.lang !== language && set(d.language, progress.lang)) language = progress.lang;
+    // Each module's best quiz score and mastery: best never goes down, so neither does this.
+    for (const m of manifest.modules) {
+      const best = progress.modules[m.id]?.best;
+      if (best === undefined) continue;
+      const id = objectiveId(m.id);
+      if (!objectives.has(id)) objectives.set(id, nextObjective++);
+      for (const [element, value] of d.objective(objectives.get(id)!, id, best, best >= manifest.mastery)) put(element, value);
+    }
   }
 
   function warnOnce(key: string, message: string) {
@@ -337,21 +476,34 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
     console.warn(message);
   }
 
-  /** Session time and exit on every commit (a window that dies later still resumes), then commit. */
-  function commit(): boolean {
-    if (phase !== 'live') return false;
-    set(d.sessionTime, d.duration(now() - startedAt));
-    set(d.exit, 'suspend');
-    if (call(d.commit, '') === 'true') {
-      dirty = false;
-      attempt = 0;
-      cancelRetry?.();
-      cancelRetry = null;
-      setState('ok');
-      return true;
+  const clean = () => want.size === 0 && journal.length === 0;
+
+  function missing(): Missing[] {
+    const kinds = new Set<Missing>([...want.keys()].map(missingOf));
+    if (journal.length) kinds.add('answers');
+    return (['answers', 'result', 'progress', 'session'] as const).filter((k) => kinds.has(k));
+  }
+
+  /** A commit the LMS confirmed: what it accepted is stored. */
+  function committed() {
+    for (const [element, value] of accepted) {
+      stored.set(element, value);
+      if (want.get(element) === value) want.delete(element);
     }
+    accepted.clear();
+    // Answers wholly accepted are stored; one cut short stays (its index is kept).
+    while (journal.length && journal[0].writes && journal[0].next >= journal[0].writes.length) journal.shift();
+    dirty = false;
+  }
+
+  /** A failed commit: nothing since the last good one is sure to be stored, so all of it goes again. */
+  function uncommitted() {
+    accepted.clear();
+    for (const entry of journal) entry.next = 0;
     dirty = true;
-    sent.clear(); // on recovery, send everything again
+  }
+
+  function retryLater() {
     if (!cancelRetry) {
       cancelRetry = setTimer(() => {
         cancelRetry = null;
@@ -360,6 +512,24 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       }, retryDelay(attempt));
     }
     setState('retrying');
+  }
+
+  /** Session time and exit on every commit (a window that dies later still resumes), then commit. */
+  function commit(): boolean {
+    if (phase !== 'live') return false;
+    put(d.sessionTime, d.duration(now() - startedAt));
+    put(d.exit, 'suspend');
+    send();
+    if (call(d.commit, '') === 'true') committed();
+    else uncommitted();
+    if (clean()) {
+      attempt = 0;
+      cancelRetry?.();
+      cancelRetry = null;
+      setState('ok');
+      return true;
+    }
+    retryLater();
     return false;
   }
 
@@ -385,26 +555,49 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       return;
     }
     phase = 'live';
-    launch = readLaunch();
-    held = launch.recorded;
-    language = launch.lang;
     const count = Number(get('cmi.interactions._count'));
     interactions = Number.isInteger(count) && count >= 0 ? count : 0;
+    launch = readLaunch();
+    readObjectives();
+    held = launch.recorded;
+    protect = launch.unreadable !== null;
+    // What the LMS already holds is not sent again.
+    if (launch.lang) stored.set(d.language, launch.lang);
     // Moodle turns a 'not attempted' into 'completed' at finish: say incomplete straight away.
-    if (RANK[held] === 0) {
+    if (RANK[held] === 0 && !protect) {
       held = 'incomplete';
-      for (const [element, value] of d.status('incomplete')) set(element, value);
+      for (const [element, value] of d.status('incomplete')) put(element, value);
     }
     commit();
   });
 
+  /** The objectives the LMS already holds keep their index (and are not sent again unchanged). */
+  function readObjectives() {
+    const count = Number(get('cmi.objectives._count'));
+    for (let n = 0; Number.isInteger(count) && n < Math.min(count, 1000); n++) {
+      const id = get(`cmi.objectives.${n}.id`);
+      stored.set(`cmi.objectives.${n}.id`, id);
+      if (id && !objectives.has(id)) objectives.set(id, n);
+    }
+    // New objectives go after every existing one, whatever its id.
+    nextObjective = Number.isInteger(count) && count > 0 ? Math.min(count, 1000) : 0;
+  }
+
   function readLaunch(): LmsLaunch {
-    const suspend = get('cmi.suspend_data');
+    // A read that throws is not "nothing saved": null, and nothing is written over it.
+    const suspend = call(d.get, 'cmi.suspend_data');
+    const location = get(d.location);
+    const entry = get(d.entry);
     const decoded = suspend ? decodeProgress(suspend, manifest) : null;
     let progress = decoded?.ok ? decoded.progress : null;
+    let unreadable: LmsLaunch['unreadable'] = null;
+    if (decoded && !decoded.ok) unreadable = { reason: decoded.reason, raw: suspend! };
+    // The course writes suspend data with its first bookmark or answer: resuming to a bookmark or
+    // answers without it means the LMS lost it, or could not give it this time.
+    else if (suspend === null || (!suspend && entry === 'resume' && (location !== '' || interactions > 0))) unreadable = { reason: 'missing', raw: suspend ?? '' };
     if (!progress) {
       // Unreadable resume data: the bookmark still says where the learner was.
-      const place = locationToPlace(get(d.location), manifest);
+      const place = locationToPlace(location, manifest);
       if (place) progress = fitProgress({ place, atWelcome: false }, manifest);
     }
     const learnerId = get(d.learnerId);
@@ -414,9 +607,12 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       masteryScore: d.mastery(get),
       recorded: d.recorded(get),
       learnerId: learnerId || null,
-      entry: get(d.entry),
+      entry,
+      unreadable,
     };
   }
+
+  const ended: ExitResult = { ok: true, missing: [] };
 
   return {
     version: found.version,
@@ -431,7 +627,7 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       latest = progress;
       guard(flush);
     },
-    answered({ item, response, correct, at, latencyMs }) {
+    answered({ item, response, correct, at, latencyMs, description }) {
       if (phase !== 'live') return;
       guard(() => {
         // A sort or a case answers several parts, one option index (base 36) each: sent as the
@@ -440,20 +636,21 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
         const text = (value: string) => (parts ? [...value].map((c, k) => parts[k]?.options[parseInt(c, 36)] ?? '_').join('.') : value);
         const [r, a] = [item.options.indexOf(response), item.options.indexOf(item.answer)];
         const choice = !parts && r >= 0 && a >= 0 && r < 26 && a < 26 ? { response: r, answer: a } : null;
-        const [first, ...rest] = d.interaction({
-          n: interactions, id: f.identifier(`q_${item.code}`), item, choice, response: text(String(response)), answer: text(item.answer), correct,
-          at: at ?? new Date(now()), latencyMs: typeof latencyMs === 'number' && latencyMs >= 0 ? latencyMs : null,
+        const when = at ?? new Date(now());
+        const latency = typeof latencyMs === 'number' && latencyMs >= 0 ? latencyMs : null;
+        journal.push({
+          build: (n) => d.interaction({ n, id: f.identifier(`q_${item.code}`), item, choice, response: text(String(response)), answer: text(item.answer), correct, at: when, latencyMs: latency, description: description ? f.langString(description.text, description.lang) : null }),
+          n: null,
+          writes: null,
+          next: 0,
         });
-        // Only an accepted id makes the LMS's _count grow; the rest of the record follows it.
-        if (!set(...first)) return;
-        interactions += 1;
-        for (const [element, value] of rest) set(element, value);
+        send();
         // Committed by the record() that usually follows in the same task, else just after it.
         if (!commitQueued) {
           commitQueued = true;
           queueMicrotask(() => {
             commitQueued = false;
-            if (dirty && !cancelRetry) guard(commit);
+            if ((dirty || !clean()) && !cancelRetry) guard(commit);
           });
         }
       });
@@ -462,19 +659,51 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       guard(flush);
     },
     finish() {
-      if (phase !== 'live') return;
+      if (phase === 'over') return state === 'ended' ? ended : { ok: false, missing: ['session'] };
+      if (phase !== 'live') return { ok: false, missing: ['session'] };
+      let result: ExitResult = { ok: false, missing: ['session'] };
       guard(() => {
         cancelRetry?.();
         cancelRetry = null;
         if (latest) writeProgress(latest);
-        set(d.sessionTime, d.duration(now() - startedAt));
-        set(d.exit, 'suspend');
+        put(d.sessionTime, d.duration(now() - startedAt));
+        put(d.exit, 'suspend');
+        send();
+        // Something was not accepted: finishing now would lose it. The session stays open.
+        if ([...want].some(([k, v]) => accepted.get(k) !== v) || journal.some((j) => !j.writes || j.next < j.writes.length)) {
+          result = { ok: false, missing: missing() };
+          retryLater();
+          return;
+        }
         // 1.2 does not promise that LMSFinish stores data; 2004's Terminate commits by itself.
-        if (found.version === '1.2') call(d.commit, '');
-        call(d.finish, '');
+        if (found.version === '1.2') {
+          if (call(d.commit, '') !== 'true') {
+            uncommitted();
+            result = { ok: false, missing: missing() };
+            retryLater();
+            return;
+          }
+          committed();
+        }
+        if (call(d.finish, '') !== 'true') {
+          uncommitted();
+          result = { ok: false, missing: [...new Set<Missing>([...missing(), 'session'])] };
+          retryLater();
+          return;
+        }
+        committed();
+        phase = 'over';
+        result = ended;
       });
-      phase = 'over';
-      setState('ended');
+      if (result.ok) setState('ended');
+      return result;
+    },
+    missing,
+    overwriteUnreadable(progress) {
+      if (phase !== 'live' || !protect) return;
+      protect = false;
+      latest = progress;
+      guard(flush);
     },
     subscribe(listener) {
       listeners.add(listener);
