@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/language-switch.tsx';
+import { Notice } from './components/notice.tsx';
 import { fetchModuleText, fetchWelcome, useTitles } from './content/module-text.ts';
 import type { CourseManifest, Lang } from './content/types.ts';
 import { LANGUAGE_NAMES, loadLanguage } from './i18n/i18n.ts';
@@ -8,8 +9,10 @@ import { CourseContext } from './course/course-context.ts';
 import { courseModules } from './course/final-assessment.ts';
 import { textModuleOf } from './course/quiz-round.ts';
 import type { Progress } from './course/progress.ts';
+import { shownPlace } from './course/visit.ts';
+import { useHashRoutes } from './routing/use-hash-routes.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
-import { ReferenceContext, type ReferencePage } from './screens/reference-context.ts';
+import { ReferenceContext } from './screens/reference-context.ts';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
 import type { ProgressStore } from './tracking/local-store.ts';
 import type { LmsSession } from './tracking/lms.ts';
@@ -48,9 +51,11 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
   const state = CourseContext.useSelector((s) => s.value);
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
   const [notice, setNotice] = useState<CourseNotice | undefined>(loadNotice);
+  // A link to a module that is still locked: said plainly, and the learner stays where they are.
+  const [locked, setLocked] = useState<string | null>(null);
   // The glossary and trainers' notes open over the course; the learner's place does not move.
-  const [reference, setReference] = useState<{ page: ReferencePage; term?: string } | null>(null);
-  const openReference = useCallback((page: ReferencePage, term?: string) => setReference({ page, term }), []);
+  const { reference, openReference, closeReference, goHome } = useHashRoutes(actor, manifest, setLocked);
+  const lockedModule = manifest.modules.findIndex((m) => m.id === locked);
   // Each kind of notice is shown until the learner closes it, and then not again.
   const dismissed = useRef(new Set<CourseNotice>());
   const show = useCallback((kind: CourseNotice) => !dismissed.current.has(kind) && setNotice(kind), []);
@@ -58,6 +63,8 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
   useEffect(() => lms?.connect(actor, { show, clear: (kind) => setNotice((now) => (now === kind ? undefined : now)) }), [lms, actor, show]);
   const [exited, setExited] = useState(false);
 
+  // Trainers' notes open at the module the learner is in.
+  const currentModule = CourseContext.useSelector((s) => s.context.progress.place?.module);
   const lang = i18n.language as Lang;
   const titles = useTitles(lang);
   useEffect(() => {
@@ -87,14 +94,22 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
 
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // Focus the content without putting "#main" in the address, which names the screen.
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
         {state === 'welcome' && !reference ? (
           <span className="brand">Berdaya</span>
         ) : (
-          <button type="button" className="brand" onClick={() => (setReference(null), actor.send({ type: 'course.home' }))}>
+          <button type="button" className="brand" onClick={goHome}>
             {t('app.home')}
           </button>
         )}
@@ -118,6 +133,13 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
         />
       </header>
       <main id="main" tabIndex={-1}>
+        {lockedModule > 0 && (
+          <Notice
+            message={t('routes.locked', { number: manifest.modules[lockedModule].number, previous: manifest.modules[lockedModule - 1].number })}
+            dismissLabel={t('app.dismiss')}
+            onDismiss={() => setLocked(null)}
+          />
+        )}
         {notice && (
           <NoticeScreen.LazyScreen
             kind={notice}
@@ -130,8 +152,8 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
         <ReferenceContext.Provider value={openReference}>
           {reference ? (
             <>
-              <ReferenceScreen.LazyScreen page={reference.page} term={reference.term} />
-              <button type="button" className="primary" onClick={() => setReference(null)}>
+              <ReferenceScreen.LazyScreen page={reference.page} anchor={reference.anchor} />
+              <button type="button" className="primary" onClick={closeReference}>
                 {t('reference.back')}
               </button>
             </>
@@ -145,7 +167,7 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
           <button type="button" aria-current={reference?.page === 'glossary' ? 'page' : undefined} onClick={() => openReference('glossary')}>
             {t('reference.glossary')}
           </button>
-          <button type="button" aria-current={reference?.page === 'facilitator' ? 'page' : undefined} onClick={() => openReference('facilitator')}>
+          <button type="button" aria-current={reference?.page === 'facilitator' ? 'page' : undefined} onClick={() => openReference('facilitator', currentModule)}>
             {t('reference.facilitator')}
           </button>
         </nav>
@@ -156,7 +178,7 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
 
 /** One main view, chosen by the machine's state. */
 function Screen() {
-  const snapshot = CourseContext.useSelector((s) => ({ value: s.value, place: s.context.progress.place }), shallowPlace);
+  const snapshot = CourseContext.useSelector((s) => ({ value: s.value, place: shownPlace(s.context.progress, s.context.look) }), shallowPlace);
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
   const { place } = snapshot;
   const module = courseModules(manifest).find((m) => m.id === place?.module);
