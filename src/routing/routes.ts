@@ -77,6 +77,7 @@ export function parseRoute(manifest: CourseManifest, hash: string): Route | null
   if (!module) return null;
   const [screen, index] = tail;
   const number = count(index);
+  if (tail.length > 2) return null;
   if (tail.length === 0) return { kind: 'course', stop: { screen: 'lesson', module, page: 0 } };
   if (screen === 'p' && number) return { kind: 'course', stop: { screen: 'lesson', module, page: number - 1 } };
   if (screen === 'quiz' && (tail.length === 1 || number)) return { kind: 'course', stop: { screen: 'quiz', module, item: (number ?? 1) - 1 } };
