@@ -4,7 +4,7 @@ import { LanguageSwitch } from './components/language-switch.tsx';
 import { Notice } from './components/notice.tsx';
 import { fetchModuleText, fetchWelcome, useTitles } from './content/module-text.ts';
 import type { CourseManifest, Lang } from './content/types.ts';
-import { LANGUAGE_NAMES, loadLanguage } from './i18n/i18n.ts';
+import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES, loadLanguage } from './i18n/i18n.ts';
 import { CourseContext } from './course/course-context.ts';
 import { courseModules } from './course/final-assessment.ts';
 import { textModuleOf } from './course/quiz-round.ts';
@@ -122,13 +122,17 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
               show('lmsFinished');
             }}
           >
-            {t('app.exit')}
+            <span className="narrow-only" aria-hidden="true">
+              {t('app.exitShort')}
+            </span>
+            <span className="wide-only">{t('app.exit')}</span>
           </button>
         )}
         <LanguageSwitch
           label={t('language.label')}
           current={lang}
           names={LANGUAGE_NAMES}
+          shortNames={LANGUAGE_SHORT_NAMES}
           onChange={switchLanguage}
         />
       </header>
