@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false, // one browser at a time on a 2-core machine
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // Screens load lazily: on a busy 2-core machine one can take longer than expect.poll's default 1 s.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -50,7 +50,8 @@ export function WelcomeScreen() {
   return (
     <>
       <ScreenHeading focusKey="welcome">{titles.course}</ScreenHeading>
-      {welcome.text && <p className="lead">{welcome.text.tagline}</p>}
+      {/* What the course is about leads for a first visit; a returning learner sees their next step first. */}
+      {welcome.text && !place && <p className="lead">{welcome.text.tagline}</p>}
       <div className="home-next">
         <button type="button" className="primary" aria-describedby={place ? 'resume-at' : undefined} onClick={() => send({ type: 'course.start' })}>
           {place ? t('welcome.continue') : t('welcome.start')}
@@ -92,6 +93,7 @@ export function WelcomeScreen() {
       <WelcomeExtras.LazyScreen />
       {welcome.text && (
         <>
+          {place && <p className="lead">{welcome.text.tagline}</p>}
           <h2>{t('welcome.outcomesHeading')}</h2>
           <ul>
             {welcome.text.outcomes.map((outcome) => (
