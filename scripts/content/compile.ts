@@ -249,18 +249,27 @@ export function compileContent(lessonsDir: string): CompiledCourse {
   }
 
   if (problems.length) throw new ContentError(problems);
-  const { id, version, title, tagline, outcomes, mastery, gating, final } = course;
+  const { id, version, title, tagline, outcomes, issuer, mastery, gating, final } = course;
   const welcome = Object.fromEntries(LANGS.map((lang) => [lang, {
     title: title[lang],
     tagline: tagline[lang],
+    issuer: issuer[lang],
     outcomes: outcomes[lang].map(renderInline),
     modules: Object.fromEntries(modules.map((m) => [m.id, moduleTitles[m.id][lang]])),
   }])) as CompiledCourse['welcome'];
-  const glossary = Object.fromEntries(LANGS.map((lang) => [lang, terms
-    .map((t) => ({ id: t.id, term: t.term[lang], definition: renderInline(t.definition[lang]) }))
-    .sort((a, b) => a.term.localeCompare(b.term, lang))])) as CompiledCourse['glossary'];
+  // Terms are Markdown too (*casework*): sorted by the words a learner sees, the way their language sorts.
+  const glossary = Object.fromEntries(LANGS.map((lang) => {
+    const collator = new Intl.Collator(lang, { sensitivity: 'base' });
+    return [lang, terms
+      .map((t) => ({ id: t.id, term: renderInline(t.term[lang]), definition: renderInline(t.definition[lang]) }))
+      .sort((a, b) => collator.compare(visibleText(a.term), visibleText(b.term)))];
+  })) as CompiledCourse['glossary'];
   return { manifest: { id, version, mastery, gating, final, modules }, texts, facilitator, glossary, welcome };
 }
+
+/** The words of inline HTML the compiler made, as a reader sees them. */
+const visibleText = (html: string) =>
+  html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 interface Question extends PartSpec {
   /** Where its fields are in the item, for messages: "" or e.g. "steps[1]." */
