@@ -62,8 +62,12 @@ describe('the final assessment', () => {
     const certificate = screen.getByRole('region', { name: 'Certificate of Completion' });
     expect(within(certificate).getByText('Sri <b>Wahyuni</b>')).toBeInTheDocument(); // shown as text, never markup
     expect(certificate).toHaveTextContent(titles.en.title);
-    expect(certificate).toHaveTextContent(`Version ${manifest.version}`);
-    expect(certificate).toHaveTextContent('Final assessment score 100%');
+    expect(certificate).toHaveTextContent(`Course version ${manifest.version}`);
+    // Each fact under its label (a description list): the score, who issues it, the study time.
+    const fact = (label: string) => within(certificate).getByText(label, { selector: 'dt' }).nextElementSibling;
+    expect(fact('Final assessment score')).toHaveTextContent(/^100%$/);
+    expect(fact('Issued by')).toHaveTextContent(/^The Berdaya open-source project$/);
+    expect(fact('Estimated study time')).toHaveTextContent(/^\d+(\.\d)? hours$/);
     expect(localStorage.getItem(KEY)).not.toContain('Wahyuni');
     expect(localStorage.getItem(`${KEY}:certificate-name`)).toBe('Sri <b>Wahyuni</b>');
   });
