@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/language-switch.tsx';
+import { Notice } from './components/notice.tsx';
 import { fetchModuleText, fetchWelcome, useTitles } from './content/module-text.ts';
 import type { CourseManifest, Lang } from './content/types.ts';
-import { LANGUAGE_NAMES, loadLanguage } from './i18n/i18n.ts';
+import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES, loadLanguage } from './i18n/i18n.ts';
 import { CourseContext } from './course/course-context.ts';
 import { courseModules, isInFinal } from './course/final-assessment.ts';
 import { textModuleOf } from './course/quiz-round.ts';
 import type { Progress } from './course/progress.ts';
+import { shownPlace } from './course/visit.ts';
+import { useHashRoutes } from './routing/use-hash-routes.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
-import { ReferenceContext, type ReferencePage } from './screens/reference-context.ts';
+import { ReferenceContext } from './screens/reference-context.ts';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
 import type { ProgressStore } from './tracking/local-store.ts';
 import type { LmsSession } from './tracking/lms.ts';
@@ -54,9 +57,11 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
   // The trainers' notes hold suggested answers: not on offer while a final attempt is under way.
   const inFinal = CourseContext.useSelector((s) => isInFinal(s.context.progress));
   const [notice, setNotice] = useState<CourseNotice | undefined>(loadNotice);
+  // A link to a module that is still locked: said plainly, and the learner stays where they are.
+  const [locked, setLocked] = useState<string | null>(null);
   // The glossary and trainers' notes open over the course; the learner's place does not move.
-  const [reference, setReference] = useState<{ page: ReferencePage; term?: string } | null>(null);
-  const openReference = useCallback((page: ReferencePage, term?: string) => setReference({ page, term }), []);
+  const { reference, openReference, closeReference, goHome } = useHashRoutes(actor, manifest, setLocked);
+  const lockedModule = manifest.modules.findIndex((m) => m.id === locked);
   // Each kind of notice is shown until the learner closes it, and then not again.
   const dismissed = useRef(new Set<CourseNotice>());
   const show = useCallback((kind: CourseNotice) => !dismissed.current.has(kind) && setNotice(kind), []);
@@ -72,6 +77,8 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
     setExitTries((n) => n + 1);
   }, [lms]);
 
+  // Trainers' notes open at the module the learner is in.
+  const currentModule = CourseContext.useSelector((s) => s.context.progress.place?.module);
   const lang = i18n.language as Lang;
   const titles = useTitles(lang);
   useEffect(() => {
@@ -101,14 +108,22 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
 
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // Focus the content without putting "#main" in the address, which names the screen.
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
         {state === 'welcome' && !reference ? (
           <span className="brand">Berdaya</span>
         ) : (
-          <button type="button" className="brand" onClick={() => (setReference(null), actor.send({ type: 'course.home' }))}>
+          <button type="button" className="brand" onClick={goHome}>
             {t('app.home')}
           </button>
         )}
@@ -117,18 +132,29 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
             type="button"
             onClick={exit}
           >
-            {t('app.exit')}
+            <span className="narrow-only" aria-hidden="true">
+              {t('app.exitShort')}
+            </span>
+            <span className="wide-only">{t('app.exit')}</span>
           </button>
         )}
         <LanguageSwitch
           label={t('language.label')}
           current={lang}
           names={LANGUAGE_NAMES}
+          shortNames={LANGUAGE_SHORT_NAMES}
           onChange={switchLanguage}
         />
       </header>
       <main id="main" tabIndex={-1}>
         {exited && <LeftCourseScreen.LazyScreen />}
+        {lockedModule > 0 && !exited && (
+          <Notice
+            message={t('routes.locked', { number: manifest.modules[lockedModule].number, previous: manifest.modules[lockedModule - 1].number })}
+            dismissLabel={t('app.dismiss')}
+            onDismiss={() => setLocked(null)}
+          />
+        )}
         {notice && !exited && (
           <NoticeScreen.LazyScreen
             key={notice === 'lmsExitFailed' ? exitTries : notice}
@@ -143,8 +169,8 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
         <ReferenceContext.Provider value={openReference}>
           {exited ? null : reference ? (
             <>
-              <ReferenceScreen.LazyScreen page={reference.page} term={reference.term} />
-              <button type="button" className="primary" onClick={() => setReference(null)}>
+              <ReferenceScreen.LazyScreen page={reference.page} anchor={reference.anchor} />
+              <button type="button" className="primary" onClick={closeReference}>
                 {t('reference.back')}
               </button>
             </>
@@ -160,7 +186,7 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
           </button>
           {!inFinal && (
             <>
-              <button type="button" aria-current={reference?.page === 'facilitator' ? 'page' : undefined} onClick={() => openReference('facilitator')}>
+              <button type="button" aria-current={reference?.page === 'facilitator' ? 'page' : undefined} onClick={() => openReference('facilitator', currentModule)}>
                 {t('reference.facilitator')}
               </button>
               <a href={`?view=class&lang=${lang}`}>{t('reference.trainers')}</a>
@@ -174,7 +200,7 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
 
 /** One main view, chosen by the machine's state. */
 function Screen() {
-  const snapshot = CourseContext.useSelector((s) => ({ value: s.value, place: s.context.progress.place }), shallowPlace);
+  const snapshot = CourseContext.useSelector((s) => ({ value: s.value, place: shownPlace(s.context.progress, s.context.look) }), shallowPlace);
   const manifest = CourseContext.useSelector((s) => s.context.manifest);
   const { place } = snapshot;
   const module = courseModules(manifest).find((m) => m.id === place?.module);

@@ -9,4 +9,5 @@ configure({ asyncUtilTimeout: 5000 });
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  history.replaceState(null, '', '/'); // each test opens the course afresh, at a bare address
 });

@@ -372,16 +372,22 @@ export function compileContent(lessonsDir: string): CompiledCourse {
 
   if (course) checkFinalConcepts(course.final.concepts, modules, (field, message) => report(courseFile, `final.concepts.${field}`, message));
   if (problems.length || !course) throw new ContentError(problems, warnings);
-  const { id, version, title, tagline, outcomes, mastery, gating, final } = course;
+  const { id, version, title, tagline, outcomes, issuer, mastery, gating, final } = course;
   const welcome = Object.fromEntries(LANGS.map((lang) => [lang, {
     title: title[lang],
     tagline: tagline[lang],
+    issuer: issuer[lang],
     outcomes: outcomes[lang].map((md, i) => render(md, false, courseFile, `outcomes.${lang}[${i}]`)),
     modules: Object.fromEntries(modules.map((m) => [m.id, moduleTitles[m.id][lang]])),
   }])) as CompiledCourse['welcome'];
-  const glossary = Object.fromEntries(LANGS.map((lang) => [lang, terms
-    .map((t, i) => ({ id: t.id, term: t.term[lang], definition: render(t.definition[lang], false, glossaryFile, `[${i}].definition.${lang}`) }))
-    .sort((a, b) => a.term.localeCompare(b.term, lang))])) as CompiledCourse['glossary'];
+  // Terms are Markdown too (*casework*): sorted by the words a learner sees, the way their language sorts.
+  const glossary = Object.fromEntries(LANGS.map((lang) => {
+    const collator = new Intl.Collator(lang, { sensitivity: 'base' });
+    return [lang, terms
+      .map((t, i) => ({ id: t.id, term: render(t.term[lang], false, glossaryFile, `[${i}].term.${lang}`), definition: render(t.definition[lang], false, glossaryFile, `[${i}].definition.${lang}`), sortKey: visibleText(t.term[lang]) }))
+      .sort((a, b) => collator.compare(a.sortKey, b.sortKey))
+      .map(({ sortKey: _, ...entry }) => entry)];
+  })) as CompiledCourse['glossary'];
   if (problems.length) throw new ContentError(problems, warnings);
   return { manifest: { id, version, mastery, gating, final, modules }, texts, facilitator, glossary, welcome, warnings, sources, facts };
 }

@@ -17,6 +17,8 @@ export const courseSchema = z.strictObject({
   title: localized,
   tagline: localized,
   outcomes: localizedList,
+  /** Who awards the certificate: an agency running the course writes its own name here. */
+  issuer: localized.default({ id: 'Proyek sumber terbuka Berdaya', en: 'The Berdaya open-source project' }),
   modules: z.array(z.string(), { error: 'expected a list of module folder names' }).min(1, 'is empty: list at least one module'),
   mastery: z.number({ error: 'expected a percentage from 1 to 100' }).int().min(1).max(100).default(80),
   gating: z.enum(['open', 'strict'], { error: 'expected open or strict' }).default('open'),

@@ -2,20 +2,29 @@ interface ConfusionTableProps {
   caption: string;
   corner: string;
   labels: string[];
+  /** Column heads short enough for a phone; the full label stays the heading for screen readers. */
+  shortLabels?: string[];
   counts: number[][];
 }
 
 /** A learner's answers as an accessible table: rows are what it was, columns what they chose. */
-export function ConfusionTable({ caption, corner, labels, counts }: ConfusionTableProps) {
+export function ConfusionTable({ caption, corner, labels, shortLabels, counts }: ConfusionTableProps) {
   return (
     <table className="confusion">
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{corner}</th>
-          {labels.map((label) => (
+          {labels.map((label, i) => (
             <th key={label} scope="col">
-              {label}
+              {shortLabels ? (
+                <>
+                  <span aria-hidden="true">{shortLabels[i]}</span>
+                  <span className="visually-hidden">{label}</span>
+                </>
+              ) : (
+                label
+              )}
             </th>
           ))}
         </tr>

@@ -1,17 +1,19 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface TermCardProps {
-  title: string;
+  /** Which term: focus moves to the card when it changes. */
+  termId: string;
+  title: ReactNode;
   closeLabel: string;
   onClose: () => void;
   children: ReactNode;
 }
 
 /** A glossary definition shown next to the lesson text; Escape or Close returns to the word. */
-export function TermCard({ title, closeLabel, onClose, children }: TermCardProps) {
+export function TermCard({ termId, title, closeLabel, onClose, children }: TermCardProps) {
   const ref = useRef<HTMLElement>(null);
   // Layout effect: focus moves in the same commit that shows the card, never a frame later.
-  useLayoutEffect(() => ref.current?.focus(), [title]);
+  useLayoutEffect(() => ref.current?.focus(), [termId]);
   return (
     <section
       ref={ref}

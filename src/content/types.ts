@@ -113,6 +113,7 @@ export interface FacilitatorText {
 
 export interface GlossaryEntry {
   id: string;
+  /** Inline HTML (a term may be in italics). */
   term: string;
   /** Inline HTML. */
   definition: string;
@@ -122,6 +123,8 @@ export interface GlossaryEntry {
 export interface WelcomeText {
   title: string;
   tagline: string;
+  /** Who awards the certificate (course.yaml `issuer`). */
+  issuer: string;
   outcomes: string[];
   /** Module titles by module id. */
   modules: Record<string, string>;

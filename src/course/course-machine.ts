@@ -4,7 +4,11 @@ import { isComplete, isCorrect, isValidResponse, lastChoice, scoreItems } from '
 import { dayNumber, dueItems, PRACTICE_SIZE, scheduleAnswer } from '../quiz/review.ts';
 import { courseModules, FINAL, finalAccess, isInFinal, PRACTICE } from './final-assessment.ts';
 import { quizItems } from './quiz-round.ts';
+import { isModuleUnlocked } from './gating.ts';
+import { lookStep, planVisit, shownPlace, type Look, type Stop, type Visit } from './visit.ts';
 import { MAX_ATTEMPTS, mergeProgress, type Place, type Progress } from './progress.ts';
+
+export { isModuleUnlocked };
 
 export interface CourseInput {
   manifest: CourseManifest;
@@ -20,6 +24,8 @@ export interface CourseContext {
   progress: Progress;
   today: () => number;
   now: () => number;
+  /** An earlier screen the learner went back to (src/course/visit.ts); view state, never saved. */
+  look: Look | null;
 }
 
 export type CourseEvent =
@@ -36,6 +42,8 @@ export type CourseEvent =
   | { type: 'final.start' }
   | { type: 'practice.start' }
   | { type: 'lang.set'; lang: Lang }
+  /** Back, Forward or a link asks for a screen; refused when it is ahead of the learner or locked. */
+  | { type: 'place.visit'; stop: Stop }
   /** Another tab saved progress: keep every answer from both, stay where we are. */
   | { type: 'progress.merge'; progress: Progress }
   /** An imported file or a reset replaces the record; the learner goes where it says. */
@@ -73,15 +81,6 @@ function respond(context: CourseContext, item: ItemSpec, choice: string): string
   return index < 0 ? '' : sofar + index.toString(36);
 }
 
-/** Gating rule: in strict courses a module opens once the one before it is mastered. */
-export function isModuleUnlocked(manifest: CourseManifest, progress: Progress, moduleId: string): boolean {
-  const index = manifest.modules.findIndex((m) => m.id === moduleId);
-  if (index < 0) return false;
-  if (manifest.gating === 'open' || index === 0) return true;
-  const previous = progress.modules[manifest.modules[index - 1].id];
-  return (previous?.best ?? 0) >= manifest.mastery;
-}
-
 /** A new quiz round: its own questions where the bank allows (src/quiz/selection.ts). */
 function beginRound(progress: Progress, module: string): Progress {
   const next = withPlace(progress, { screen: 'quiz', module, item: 0, answered: false });
@@ -96,6 +95,17 @@ const withPlace = (progress: Progress, place: Place): Progress => ({
   modules: { ...progress.modules, [place.module]: progress.modules[place.module] ?? {} },
 });
 
+const looking = (context: CourseContext) => shownPlace(context.progress, context.look) !== context.progress.place;
+
+/** The Progress record and look after a visit that `planVisit` allowed. */
+function visited(context: CourseContext, visit: Visit): Pick<CourseContext, 'progress' | 'look'> {
+  const { progress } = context;
+  if (!visit || visit.kind === 'home') return { progress: { ...progress, atWelcome: true }, look: null };
+  if (visit.kind === 'move') return { progress: withPlace(progress, visit.place), look: null };
+  const resumed = { ...progress, atWelcome: false };
+  return { progress: resumed, look: visit.kind === 'look' ? { of: progress.place!, at: visit.at } : null };
+}
+
 /** What the machine tells listeners (an LMS tracker) besides its Progress record: one finished answer. */
 export type CourseEmitted = { type: 'answered'; item: ItemSpec; response: string };
 
@@ -107,6 +117,8 @@ export const courseMachine = setup({
     emitted: {} as CourseEmitted,
   },
   guards: {
+    canVisit: ({ context, event }) => event.type === 'place.visit' && planVisit(context.manifest, context.progress, event.stop) !== null,
+    canLook: ({ context }, params: { by: 1 | -1 }) => looking(context) && lookStep(context.manifest, context.progress, context.look!, params.by) !== null,
     isAtLesson: ({ context }) => !context.progress.atWelcome && !!placeAs(context, 'lesson'),
     isAtQuestion: ({ context }) => !context.progress.atWelcome && placeAs(context, 'quiz')?.answered === false,
     isAtFeedback: ({ context }) => !context.progress.atWelcome && placeAs(context, 'quiz')?.answered === true,
@@ -116,7 +128,7 @@ export const courseMachine = setup({
     isOffered: ({ context, event }) => {
       const place = placeAs(context, 'quiz');
       const item = place && currentQuiz(context)[place.item];
-      return event.type === 'quiz.answer' && !!item && isValidResponse(item, respond(context, item, event.choice));
+      return event.type === 'quiz.answer' && !looking(context) && !!item && isValidResponse(item, respond(context, item, event.choice));
     },
     hasNextStep: ({ context }) => {
       const place = placeAs(context, 'quiz');
@@ -148,7 +160,7 @@ export const courseMachine = setup({
       const place = placeAs(context, 'quiz');
       const item = place && currentQuiz(context)[place.item];
       const last = item && lastChoice(context.progress.answers, item.id);
-      return place?.module === PRACTICE && !!item && isComplete(item, last) && !isCorrect(item, last);
+      return place?.module === PRACTICE && !looking(context) && !!item && isComplete(item, last) && !isCorrect(item, last);
     },
     hasNextModule: ({ context }) => {
       const next = nextModule(context);
@@ -173,7 +185,11 @@ export const courseMachine = setup({
     openNextModule: assign({
       progress: ({ context }) => withPlace(context.progress, { screen: 'lesson', module: nextModule(context)!.id, page: 0 }),
     }),
-    goHome: assign({ progress: ({ context }) => ({ ...context.progress, atWelcome: true }) }),
+    goHome: assign({ progress: ({ context }) => ({ ...context.progress, atWelcome: true }), look: null }),
+    visit: assign(({ context, event }) =>
+      event.type === 'place.visit' ? visited(context, planVisit(context.manifest, context.progress, event.stop)) : {},
+    ),
+    lookStep: assign(({ context }, params: { by: 1 | -1 }) => visited(context, lookStep(context.manifest, context.progress, context.look!, params.by))),
     turnPage: assign({
       progress: ({ context }, params: { by: 1 | -1 }) => {
         const place = placeAs(context, 'lesson')!;
@@ -261,6 +277,7 @@ export const courseMachine = setup({
     progress: input.progress,
     today: input.today ?? (() => dayNumber(new Date())),
     now: input.now ?? Date.now,
+    look: null,
   }),
   initial: 'routing',
   on: {
@@ -268,6 +285,10 @@ export const courseMachine = setup({
     'course.home': { target: '.welcome', actions: 'goHome' },
     'progress.merge': { actions: 'mergeProgress' },
     'progress.replace': { target: '.routing', actions: 'replaceProgress' },
+    'place.visit': { guard: 'canVisit', target: '.routing', actions: 'visit' },
+    // Previous / Next on an earlier screen the learner went back to (the states below handle them otherwise).
+    'page.next': { guard: { type: 'canLook', params: { by: 1 } }, target: '.routing', actions: { type: 'lookStep', params: { by: 1 } } },
+    'page.back': { guard: { type: 'canLook', params: { by: -1 } }, target: '.routing', actions: { type: 'lookStep', params: { by: -1 } } },
   },
   states: {
     routing: {
@@ -314,6 +335,7 @@ export const courseMachine = setup({
         feedback: {
           on: {
             'page.next': [
+              { guard: { type: 'canLook', params: { by: 1 } }, target: '#course.routing', actions: { type: 'lookStep', params: { by: 1 } } },
               { guard: 'hasNextStep', target: 'question', actions: 'askAgain' },
               { guard: 'hasNextItem', target: 'question', actions: 'nextItem' },
               { guard: 'isPractising', target: '#course.summary', actions: 'finishPractice' },

@@ -1,4 +1,4 @@
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type FormatterModule, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import idUi from '../../locales/id/ui.json';
 import { LANGS, type Lang } from '../content/types.ts';
@@ -14,6 +14,8 @@ export type Strings = Record<string, unknown>;
 
 /** Each language's name in its own language: the same on every screen, so not translated. */
 export const LANGUAGE_NAMES: Record<Lang, string> = { id: 'Bahasa Indonesia', en: 'English' };
+/** The same, shorter, for narrow screens (each part of the full name, so speech commands still match). */
+export const LANGUAGE_SHORT_NAMES: Record<Lang, string> = { id: 'Indonesia', en: 'English' };
 
 export const json = (load: Promise<{ default: Strings }>) => load.then((m) => m.default);
 const loaders: Record<Lang, Partial<Record<Namespace, () => Promise<Strings>>>> = {
@@ -42,10 +44,19 @@ export function resolveLanguage(sources: { query?: string | null; saved?: Lang |
   return browser ?? 'id';
 }
 
+/** Every number interpolated into a string, in the learner's way of writing it ("7,8" in Indonesian). */
+const numbers: FormatterModule = {
+  type: 'formatter',
+  init: () => undefined,
+  add: () => undefined,
+  addCached: () => undefined,
+  format: (value, _format, lng) => (typeof value === 'number' ? new Intl.NumberFormat(lng).format(value) : value),
+};
+
 /** A real i18next instance with the given strings (tests use it too; never mock `t`). */
 export function createI18n(lng: Lang, strings: Partial<Record<Lang, Partial<Record<Namespace, Strings>>>>): I18n {
   const instance = i18next.createInstance();
-  instance.use(initReactI18next).init({
+  instance.use(initReactI18next).use(numbers).init({
     lng,
     resources: strings,
     defaultNS: 'ui',
@@ -53,7 +64,8 @@ export function createI18n(lng: Lang, strings: Partial<Record<Lang, Partial<Reco
     fallbackLng: false,
     supportedLngs: [...LANGS],
     initAsync: false,
-    interpolation: { escapeValue: false },
+    // Every number in a string is written the learner's way ("7,8" in Indonesian, "7.8" in English).
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
     react: { useSuspense: false },
   });

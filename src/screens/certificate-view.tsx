@@ -2,20 +2,26 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Allowed } from '../components/allowed.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
+import { CourseContext } from '../course/course-context.ts';
+import { certificateCode } from '../course/certificate-code.ts';
 import { useStore } from '../tracking/store-context.ts';
-import { useTitles } from '../content/module-text.ts';
+import { useTitles, useWelcome } from '../content/module-text.ts';
 import { useCourse } from './use-course.ts';
 
 /**
- * A printable certificate. The learner's name is kept only on this device, outside the Progress
- * record, and is shown as text (never as markup).
+ * A printable certificate: on paper it prints alone, on one page. The learner's name is kept only
+ * on this device, outside the Progress record, and is shown as text (never as markup).
  */
 export function CertificateView({ score, onBack }: { score: number; onBack: () => void }) {
   const { t } = useTranslation('course');
   const { manifest, lang } = useCourse();
   const store = useStore();
+  const progress = CourseContext.useSelector((s) => s.context.progress);
   const [name, setName] = useState(() => store.certificateName());
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date());
+  const minutes = manifest.modules.reduce((sum, m) => sum + m.minutes, 0);
+  const hours = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(minutes / 60);
+  const issuer = useWelcome(lang).text?.issuer;
   return (
     <>
       <ScreenHeading focusKey="certificate">{t('certificate.heading')}</ScreenHeading>
@@ -38,7 +44,29 @@ export function CertificateView({ score, onBack }: { score: number; onBack: () =
         <p className="certificate__name">{name || '—'}</p>
         <p>{t('certificate.completed')}</p>
         <p className="certificate__course">{useTitles(lang).course}</p>
-        <p>{t('certificate.details', { version: manifest.version, date, score })}</p>
+        <dl className="certificate__facts">
+          <div>
+            <dt>{t('certificate.issuer')}</dt>
+            <dd>{issuer}</dd>
+          </div>
+          <div>
+            <dt>{t('certificate.date')}</dt>
+            <dd>{date}</dd>
+          </div>
+          <div>
+            <dt>{t('certificate.hours')}</dt>
+            <dd>{t('certificate.hoursValue', { hours })}</dd>
+          </div>
+          <div>
+            <dt>{t('certificate.score')}</dt>
+            <dd>{t('certificate.scoreValue', { score })}</dd>
+          </div>
+          <div>
+            <dt>{t('certificate.code')}</dt>
+            <dd className="certificate__code">{certificateCode(manifest, progress)}</dd>
+          </div>
+        </dl>
+        <p className="certificate__version">{t('certificate.version', { version: manifest.version })}</p>
       </section>
       <div className="actions no-print">
         <Allowed capability="print">

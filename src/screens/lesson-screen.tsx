@@ -1,4 +1,5 @@
-import { useState, type MouseEvent } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { RichText } from '../components/rich-text.tsx';
 import { TermCard } from '../components/term-card.tsx';
@@ -12,7 +13,10 @@ import { useCourse } from './use-course.ts';
 export function LessonScreen({ module, page }: { module: ModuleSpec; page: number }) {
   const { send } = useCourse();
   const { t } = useTranslation('course');
-  const [term, setTerm] = useState<{ id: string; link: HTMLElement } | null>(null);
+  const [term, setTerm] = useState<{ id: string; link: HTMLElement; slot: HTMLElement } | null>(null);
+  // The card opens right after the paragraph (or list) holding the word, not at the end of the page.
+  useEffect(() => () => term?.slot.remove(), [term]);
+  useEffect(() => setTerm(null), [page]);
   const last = page + 1 === module.pages;
 
   // Glossary words in the lesson are links (they work without script too); here they open a card.
@@ -20,7 +24,11 @@ export function LessonScreen({ module, page }: { module: ModuleSpec; page: numbe
     const link = (event.target as Element).closest<HTMLElement>('a.term');
     if (!link?.dataset.term) return;
     event.preventDefault();
-    setTerm({ id: link.dataset.term, link });
+    let block: HTMLElement = link;
+    while (block.parentElement && !block.parentElement.classList.contains('prose')) block = block.parentElement;
+    const slot = document.createElement('div');
+    block.after(slot);
+    setTerm({ id: link.dataset.term, link, slot });
   };
   const closeTerm = () => {
     term?.link.focus();
@@ -36,7 +44,7 @@ export function LessonScreen({ module, page }: { module: ModuleSpec; page: numbe
           <div onClick={openTerm}>
             <RichText className="prose" html={text.pages[page].html} />
           </div>
-          {term && <TermDefinition id={term.id} onClose={closeTerm} />}
+          {term && createPortal(<TermDefinition id={term.id} onClose={closeTerm} />, term.slot)}
           <nav className="pager" aria-label={t('lesson.pageOf', { page: page + 1, total: module.pages })}>
             {page > 0 && (
               <button type="button" onClick={() => send({ type: 'page.back' })}>
@@ -61,7 +69,7 @@ function TermDefinition({ id, onClose }: { id: string; onClose: () => void }) {
   const entry = glossary.text?.find((e) => e.id === id);
   if (!entry) return <ChunkStatusFor chunk={glossary} />;
   return (
-    <TermCard title={entry.term} closeLabel={t('glossary.close')} onClose={onClose}>
+    <TermCard termId={id} title={<RichText as="span" html={entry.term} />} closeLabel={t('glossary.close')} onClose={onClose}>
       <RichText as="p" html={entry.definition} />
       <button type="button" onClick={() => openReference('glossary', id)}>
         {t('glossary.seeAll')}

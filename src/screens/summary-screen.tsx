@@ -70,6 +70,7 @@ export function AnswerPatterns({ module }: { module: ModuleSpec }) {
   });
   if (!tables.length) return null;
   const label = (type: string, key: string) => (type === 'classify-level' ? t(`levels.${key as 'casework'}`) : t(`strategies.${key as 'locality'}`));
+  const short = (type: string, key: string) => (type === 'classify-level' ? t(`levelsShort.${key as 'casework'}`) : t(`strategiesShort.${key as 'locality'}`));
   return (
     <>
       <h2>{t('summary.insightHeading')}</h2>
@@ -79,6 +80,7 @@ export function AnswerPatterns({ module }: { module: ModuleSpec }) {
             caption={t('summary.matrixCaption')}
             corner={t('summary.matrixCorner')}
             labels={matrix.classes.map((key) => label(type, key))}
+            shortLabels={matrix.classes.map((key) => short(type, key))}
             counts={matrix.counts}
           />
           <p className="insight">{t(`insights.${(confusion?.replace('→', '-') ?? 'allRight') as 'allRight'}`)}</p>

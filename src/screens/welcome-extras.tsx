@@ -10,7 +10,7 @@ import { useCourse } from './use-course.ts';
 // Export, import and reset are rarely needed: their code loads only when asked for.
 const ProgressPanel = createLazyScreen(() => import('./progress-panel.tsx'));
 
-/** The welcome screen below the module list: review of mistakes, the final assessment, the progress file. */
+/** The welcome screen below the module list: the final assessment and the progress file. */
 export default function WelcomeExtras() {
   const [managing, setManaging] = useState(false);
   const { manifest, send } = useCourse();
@@ -21,7 +21,6 @@ export default function WelcomeExtras() {
   const finalBest = progress.modules[FINAL]?.best;
   return (
     <>
-      <ReviewSection />
       <h2>{t('welcome.finalHeading')}</h2>
       <p>{t('welcome.finalIntro', { count: finalModule(manifest).quizSize, passMark: manifest.final.passMark })}</p>
       {finalBest !== undefined && (
@@ -41,7 +40,7 @@ export default function WelcomeExtras() {
 }
 
 /** Missed scenarios come back on a schedule (src/quiz/review.ts): how many are due, and Practice. */
-function ReviewSection() {
+export function ReviewSection() {
   const { send, lang } = useCourse();
   const { t } = useTranslation('course');
   const review = CourseContext.useSelector((s) => s.context.progress.review);

@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../components/download.ts';
+import { capabilities } from '../platform/capabilities.ts';
 import type { ClassItem, PlanSettings } from './class-plan.ts';
 import { decodePlan, encodePlan, MAX_PLAN_CHARS } from './plan-file.ts';
 
@@ -42,9 +43,11 @@ export function PlanFilePanel({ course, bank, settings, items, onOpen }: PlanFil
     <section aria-labelledby="plan-file" className="plan-file">
       <h2 id="plan-file">{t('plan.file')}</h2>
       <div className="actions">
-        <button type="button" disabled={!items.length} onClick={() => downloadText(`class-plan-${course}.json`, encodePlan(course, settings, items))}>
-          {t('plan.save')}
-        </button>
+        {capabilities.download && (
+          <button type="button" disabled={!items.length} onClick={() => downloadText(`class-plan-${course}.json`, encodePlan(course, settings, items))}>
+            {t('plan.save')}
+          </button>
+        )}
         <label className="file-button">
           {t('plan.open')}
           <input type="file" accept=".json,application/json" onChange={(e) => void open(e)} />

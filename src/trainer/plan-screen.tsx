@@ -4,7 +4,7 @@ import { htmlToText } from '../components/html-text.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { useTitles } from '../content/module-text.ts';
 import { LEVELS, type CourseManifest, type ItemFacts, type Lang } from '../content/types.ts';
-import { LANGUAGE_NAMES } from '../i18n/i18n.ts';
+import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES } from '../i18n/i18n.ts';
 import { useOptionLabel } from '../quiz/option-label.ts';
 import { ClassContext } from './class-context.ts';
 import { contrastSets, FOCUSES, MAX_COUNT, newSeed, planItems, settingsInUse, type ClassItem, type PlanSettings } from './class-plan.ts';
@@ -74,7 +74,7 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
     <>
       <div className="class-page__top">
         <a href={`./?lang=${lang}`}>{t('class.toCourse')}</a>
-        <LanguageSwitch label={t('ui:language.label')} current={lang} names={LANGUAGE_NAMES} onChange={onLanguage} />
+        <LanguageSwitch label={t('ui:language.label')} current={lang} names={LANGUAGE_NAMES} shortNames={LANGUAGE_SHORT_NAMES} onChange={onLanguage} />
       </div>
       <h1>{t('plan.heading')}</h1>
       <p>{t('plan.intro')}</p>

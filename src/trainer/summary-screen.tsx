@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { ConfusionTable } from '../components/confusion-table.tsx';
 import { downloadText } from '../components/download.ts';
+import { capabilities } from '../platform/capabilities.ts';
 import { htmlToText } from '../components/html-text.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { useTitles } from '../content/module-text.ts';
 import type { Lang } from '../content/types.ts';
-import { LANGUAGE_NAMES } from '../i18n/i18n.ts';
+import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES } from '../i18n/i18n.ts';
 import { useOptionLabel } from '../quiz/option-label.ts';
 import { ClassContext } from './class-context.ts';
 import { summaryCsv } from './class-csv.ts';
@@ -43,7 +44,7 @@ export function SummaryScreen({ items, onLanguage }: { items: Map<string, ClassI
   return (
     <>
       <div className="class-page__top no-print">
-        <LanguageSwitch label={t('ui:language.label')} current={lang} names={LANGUAGE_NAMES} onChange={onLanguage} />
+        <LanguageSwitch label={t('ui:language.label')} current={lang} names={LANGUAGE_NAMES} shortNames={LANGUAGE_SHORT_NAMES} onChange={onLanguage} />
       </div>
       <h1>{t('summary.heading')}</h1>
       <table className="summary-table">
@@ -96,12 +97,16 @@ export function SummaryScreen({ items, onLanguage }: { items: Map<string, ClassI
         <button type="button" onClick={() => actor.send({ type: 'step.back' })}>
           {t('summary.back')}
         </button>
-        <button type="button" onClick={() => window.print()}>
-          {t('summary.print')}
-        </button>
-        <button type="button" onClick={csv}>
-          {t('summary.csv')}
-        </button>
+        {capabilities.print && (
+          <button type="button" onClick={() => window.print()}>
+            {t('summary.print')}
+          </button>
+        )}
+        {capabilities.download && (
+          <button type="button" onClick={csv}>
+            {t('summary.csv')}
+          </button>
+        )}
         <button type="button" className="primary" onClick={() => actor.send({ type: 'session.new' })}>
           {t('summary.newSession')}
         </button>

@@ -128,6 +128,7 @@ describe('the final assessment', () => {
     const first = await renderCourse({ search: '?lang=en', course });
     expect(await screen.findByText('You have 2 attempts left.')).toBeInTheDocument();
     first.unmount();
+    history.replaceState(null, '', '/'); // each launch opens the course afresh, at a bare address
 
     // Just after the first attempt (its end saved as the machine saves it, in minutes).
     const at = Math.floor(Date.now() / 60_000);
@@ -141,6 +142,7 @@ describe('the final assessment', () => {
     expect(await screen.findByRole('button', { name: 'Start the final assessment' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Start the final assessment' })).toHaveAccessibleDescription(`Your next attempt opens on ${opens}.`);
     unmount();
+    history.replaceState(null, '', '/');
 
     // Both attempts used, the last one long ago: no wait, no attempts either.
     modulesDone({ modules: { final: { score: 40, best: 40, round: 1 } }, final: { score: 40, passed: false, at: 1000 } }, course);
@@ -157,8 +159,12 @@ describe('the final assessment', () => {
     const certificate = screen.getByRole('region', { name: 'Certificate of Completion' });
     expect(within(certificate).getByText('Sri <b>Wahyuni</b>')).toBeInTheDocument(); // shown as text, never markup
     expect(certificate).toHaveTextContent(titles.en.title);
-    expect(certificate).toHaveTextContent(`Version ${manifest.version}`);
-    expect(certificate).toHaveTextContent('Final assessment score 100%');
+    expect(certificate).toHaveTextContent(`Course version ${manifest.version}`);
+    // Each fact under its label (a description list): the score, who issues it, the study time.
+    const fact = (label: string) => within(certificate).getByText(label, { selector: 'dt' }).nextElementSibling;
+    expect(fact('Final assessment score')).toHaveTextContent(/^100%$/);
+    expect(fact('Issued by')).toHaveTextContent(/^The Berdaya open-source project$/);
+    expect(fact('Estimated study time')).toHaveTextContent(/^\d+(\.\d)? hours$/);
     expect(localStorage.getItem(KEY)).not.toContain('Wahyuni');
     expect(localStorage.getItem(`${KEY}:certificate-name`)).toBe('Sri <b>Wahyuni</b>');
   });

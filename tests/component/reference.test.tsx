@@ -26,7 +26,7 @@ describe('reference material', () => {
     await user.click(link);
 
     const entry = (await loadReference('glossary', 'en')).find((e) => e.id === term)!;
-    const card = await screen.findByRole('dialog', { name: entry.term });
+    const card = await screen.findByRole('dialog', { name: htmlToText(entry.term) });
     expect(card).toHaveFocus();
     expect(card).toHaveTextContent(htmlToText(entry.definition));
     await user.keyboard('{Escape}');

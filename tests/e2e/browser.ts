@@ -20,14 +20,15 @@ export interface Session {
 }
 
 /** A fresh Chromium profile (empty storage), as a new learner's phone (in the system's time zone unless given). */
-export async function openBrowser(options: { locale?: string; timezoneId?: string } = {}): Promise<Session> {
+export async function openBrowser(options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number }; touch?: boolean } = {}): Promise<Session> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     locale: options.locale ?? 'id-ID',
     ...(options.timezoneId && { timezoneId: options.timezoneId }),
-    viewport: { width: 412, height: 860 },
+    viewport: options.viewport ?? { width: 412, height: 860 },
+    ...(options.touch && { hasTouch: true, isMobile: true }),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -55,6 +56,10 @@ export async function openBrowser(options: { locale?: string; timezoneId?: strin
     },
   };
 }
+
+/** The two screens every new browser test runs on: a phone held upright (touch) and a laptop. */
+export const PHONE = { viewport: { width: 360, height: 740 }, touch: true } as const;
+export const LAPTOP = { viewport: { width: 1280, height: 800 } } as const;
 
 /** A healthy page: no console errors, no dialogs, no CSP violations. */
 export async function expectClean(session: Session) {

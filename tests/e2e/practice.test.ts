@@ -55,7 +55,8 @@ describe('missed scenarios come back for practice on a later day', () => {
 
     // The same evening: nothing due yet, and the learner is told when.
     await expect.poll(() => heading(page).textContent()).toBe(course.welcome.en.title);
-    expect(await page.getByRole('heading', { level: 2, name: t('welcome.reviewHeading'), exact: true }).count()).toBe(1);
+    // The review section loads after the welcome heading (its strings come lazily): wait for it.
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: t('welcome.reviewHeading'), exact: true }).count()).toBe(1);
     expect(await paragraph(page, t('welcome.reviewNone', { when: 'tomorrow' })).count()).toBe(1);
     expect(await button(page, t('welcome.practiceStart')).count()).toBe(0);
 

@@ -237,7 +237,9 @@ describe('a case, a story in steps', () => {
     await expect.poll(() => heading(page).textContent()).toBe(say('id', (s) => s.summary.heading));
     const sum = index + (steps.length - 1) / steps.length;
     const score = { correct: Math.round(sum * 10) / 10, total: items.length, percent: Math.round((sum / items.length) * 100) };
-    expect(await page.getByText(say('id', (s) => s.summary.score, score), { exact: true }).count()).toBe(1);
+    // Written the Indonesian way: a decimal comma ("7,8").
+    const written = { ...score, correct: new Intl.NumberFormat('id').format(score.correct) };
+    expect(await page.getByText(say('id', (s) => s.summary.score, written), { exact: true }).count()).toBe(1);
     await expectClean(session);
   });
 });

@@ -7,7 +7,7 @@ const leaves = (obj: object, prefix = ''): [string, string][] =>
   Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v as string]]));
 
 describe.each([
-  ['UI strings', uiStrings, ['levels.groupwork']], // "Groupwork (mezzo)" is the term in both languages
+  ['UI strings', uiStrings, ['certificate.scoreValue', 'levels.groupwork', 'levelsShort.groupwork']], // "Groupwork (mezzo)" and "Mezzo" are the terms in both languages; a score reads "80%" in both
   ['class mode strings', trainerStrings, ['keys.backKeys', 'keys.escapeKeys', 'keys.fullscreenKeys', 'keys.helpKeys', 'keys.voteKeys', 'plan.contrastOption', 'summary.number']], // key names, numbers
 ] as const)('%s', (_, { id, en }, sameInBoth) => {
   it('exist in both languages with the same keys and placeholders', () => {
