@@ -7,6 +7,7 @@ import { compileContent, ContentError, type CompiledCourse } from './compile.ts'
 const COURSE_ID = 'virtual:berdaya/course';
 const TEXT_PREFIX = 'virtual:berdaya/text/';
 const FACTS_ID = 'virtual:berdaya/facts';
+const ITEM_IDS_ID = 'virtual:berdaya/item-ids';
 // The "\0" prefix marks virtual modules for other plugins; the text id's last segment names its chunk.
 const resolved = (id: string) => `\0${id}`;
 
@@ -22,7 +23,7 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
   return {
     name: 'berdaya-content',
     resolveId(id) {
-      if (id === COURSE_ID || id === FACTS_ID || id.startsWith(TEXT_PREFIX)) return resolved(id);
+      if (id === COURSE_ID || id === FACTS_ID || id === ITEM_IDS_ID || id.startsWith(TEXT_PREFIX)) return resolved(id);
     },
     load(id) {
       if (!id.startsWith('\0virtual:berdaya/')) return;
@@ -56,6 +57,11 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
       }
       // Only class mode (src/trainer/) picks scenarios by difficulty, tags or contrast set: it imports this itself.
       if (id === resolved(FACTS_ID)) return `export default JSON.parse(${JSON.stringify(JSON.stringify(course.facts))});`;
+      // Only the LMS tracker names items in reports by their authors' ids: it imports this itself.
+      if (id === resolved(ITEM_IDS_ID)) {
+        const ids = Object.fromEntries(course.manifest.modules.flatMap((m) => m.items.map((item) => [item.code, item.id])));
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(ids))});`;
+      }
       const [moduleId, lang] = splitTextId(id.slice(resolved(TEXT_PREFIX).length)) as [string, 'id' | 'en'];
       // Glossary and trainers' notes are chunks of their own; module ids never clash (they have a number).
       const special = { glossary: course.glossary, facilitator: course.facilitator, welcome: course.welcome } as const;

@@ -12,3 +12,9 @@ declare module 'virtual:berdaya/facts' {
   const facts: Record<string, import('./types.ts').ItemFacts>;
   export default facts;
 }
+
+// Each item's id as its author wrote it, per item code (the LMS tracker only; a chunk of its own).
+declare module 'virtual:berdaya/item-ids' {
+  const ids: Record<string, string>;
+  export default ids;
+}

@@ -1,6 +1,7 @@
 import type { ActorRefFrom } from 'xstate';
 import { htmlToText } from '../components/html-text.ts';
 import { loadedModuleText } from '../content/module-text.ts';
+import itemIds from 'virtual:berdaya/item-ids';
 import type { CourseManifest, ItemSpec, Lang } from '../content/types.ts';
 import type { courseMachine } from '../course/course-machine.ts';
 import { mergeProgress, type Progress } from '../course/progress.ts';
@@ -87,7 +88,7 @@ export function startLms(found: FoundApi, manifest: CourseManifest, storage: Sto
         if (next !== saved) tracker.record((saved = next));
       });
       const onAnswer = actor.on('answered', ({ item, response }) =>
-        tracker.answered({ item, response, correct: isCorrect(item, response), at: new Date(), latencyMs: Date.now() - shownAt, description: describe(item) }),
+        tracker.answered({ item, response, correct: isCorrect(item, response), at: new Date(), latencyMs: Date.now() - shownAt, description: describe(item), name: itemIds[item.code] }),
       );
       const onState = tracker.subscribe((state) => {
         if (state === 'retrying') notices.show('lmsRetrying');

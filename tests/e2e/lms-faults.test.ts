@@ -72,7 +72,8 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: an LMS that fails', (version)
     expect(stored.ok && Object.keys(stored.progress.answers).sort()).toEqual(items.map((i) => i.id).sort());
     expect(stored.ok && manifest.modules.every((m) => stored.progress.modules[m.id]?.best === 100)).toBe(true);
     // Every answer exactly once, in the order given.
-    expect(await interactionIds(page)).toEqual(items.map((i) => `q_${i.code}`));
+    // Named by each item's own id, so a person reading the LMS report can find the scenario.
+    expect(await interactionIds(page)).toEqual(items.map((i) => i.id.replaceAll('-', '_')));
     if (version === '2004') {
       // Each answer says which scenario it was, in the learner's language: its first words.
       const owner = manifest.modules.find((m) => m.items.some((i) => i.id === items[0].id))!;
@@ -127,7 +128,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: an LMS that fails', (version)
     const item = drawModuleQuiz(module, 0)[0];
     await frame.getByRole('radio', { name: optionLabel(module.id, item, item.answer, 'en'), exact: true }).check();
     await button(frame, say('en', (s) => s.quiz.check)).click();
-    await expect.poll(() => interactionIds(page)).toEqual([`q_${item.code}`]);
+    await expect.poll(() => interactionIds(page)).toEqual([item.id.replaceAll('-', '_')]);
     expect(await lms(page, (l) => l.stored()['cmi.suspend_data'])).toBe(data);
     expect(await lms(page, (l) => l.calls.filter((c) => /SetValue$/.test(c.method) && /suspend_data|location|status|score|progress_measure/.test(c.args[0])).length)).toBe(0);
 

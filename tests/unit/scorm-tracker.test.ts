@@ -406,6 +406,16 @@ describe.each(['1.2', '2004'] as const)('SCORM %s tracker', (version) => {
     else expect(lms.committed['cmi.interactions.0.time']).toMatch(MOODLE.time12);
   });
 
+  it("names an answer in the LMS report by the item's own id, in the LMS's identifier characters", async () => {
+    const { lms, tracker } = launch(version);
+    const item = first.items[0];
+    tracker.answered({ item, response: item.answer, correct: true, name: 'lvl-pkh-home-visit' });
+    tracker.record(midway());
+    await Promise.resolve();
+    // Authors' ids use dashes, which SCORM identifiers (Moodle: ^[\w.]{1,250}$) do not allow.
+    expect(lms.committed['cmi.interactions.0.id']).toBe('lvl_pkh_home_visit');
+  });
+
   it('T6: progress grown past 4,096 characters: suspend data stays within the limit and keeps what matters', () => {
     // A course grown beyond today's: every item retried 20 times, all due for review.
     const big = finished(90, true);

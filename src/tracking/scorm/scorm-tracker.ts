@@ -55,6 +55,8 @@ export interface AnswerRecord {
   latencyMs?: number;
   /** The scenario's words in the learner's language (SCORM 2004 `description`: its first words), when known. */
   description?: { text: string; lang: Lang };
+  /** The item's id as its author wrote it, so an LMS report names the scenario; else `q_<code>`. */
+  name?: string;
 }
 
 export interface LmsTracker {
@@ -627,7 +629,7 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
       latest = progress;
       guard(flush);
     },
-    answered({ item, response, correct, at, latencyMs, description }) {
+    answered({ item, response, correct, at, latencyMs, description, name }) {
       if (phase !== 'live') return;
       guard(() => {
         // A sort or a case answers several parts, one option index (base 36) each: sent as the
@@ -639,7 +641,7 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
         const when = at ?? new Date(now());
         const latency = typeof latencyMs === 'number' && latencyMs >= 0 ? latencyMs : null;
         journal.push({
-          build: (n) => d.interaction({ n, id: f.identifier(`q_${item.code}`), item, choice, response: text(String(response)), answer: text(item.answer), correct, at: when, latencyMs: latency, description: description ? f.langString(description.text, description.lang) : null }),
+          build: (n) => d.interaction({ n, id: f.identifier(name ?? `q_${item.code}`), item, choice, response: text(String(response)), answer: text(item.answer), correct, at: when, latencyMs: latency, description: description ? f.langString(description.text, description.lang) : null }),
           n: null,
           writes: null,
           next: 0,
