@@ -11,7 +11,7 @@ import { Scorm12API, Scorm2004API } from 'scorm-again';
 
 export type LmsVersion = '1.2' | '2004';
 
-/** Moodle's validators, as in its JavaScript runtime (/work/shared/LMS.md §1). */
+/** Moodle's validators, as in its JavaScript runtime (mod/scorm's scorm_12.js and scorm_13.js). */
 export const MOODLE = {
   timespan12: /^([0-9]{2,4}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,2})?$/,
   time12: /^([0-2]{1}[0-9]{1}):([0-5]{1}[0-9]{1}):([0-5]{1}[0-9]{1})(\.[0-9]{1,2})?$/,

@@ -9,7 +9,8 @@ import * as f from './scorm-format.ts';
 /**
  * The course's side of a SCORM 1.2 / 2004 session: one initialise per page life, status, score,
  * resume data and answers written in formats strict LMSs (Moodle) accept, commits retried until
- * they succeed, one finish. See /work/shared/LMS.md for the rules and the field failures behind them.
+ * they succeed, one finish. The rules strict LMSs enforce are written as tests in tests/scorm/strict-lms.ts;
+ * README's "Use in an LMS" says what reaches the LMS and what happens when it fails.
  */
 
 export type Recorded = 'passed' | 'completed' | 'failed' | 'incomplete' | 'not attempted' | 'unknown';
