@@ -8,6 +8,7 @@ import { confusionMatrix, mainConfusion } from '../quiz/feedback.ts';
 import { scoreItems } from '../quiz/scoring.ts';
 import { ModuleFrame } from './module-frame.tsx';
 import { AnswerReview } from './answer-review.tsx';
+import { SendResults } from './send-results.tsx';
 import { useCourse } from './use-course.ts';
 
 const sameScore = (a: { correct: number; total: number }, b: { correct: number; total: number }) => a.correct === b.correct && a.total === b.total;
@@ -53,6 +54,7 @@ export function SummaryScreen({ module }: { module: ModuleSpec }) {
               {t('summary.home')}
             </button>
           </div>
+          <SendResults />
         </>
       )}
     </ModuleFrame>

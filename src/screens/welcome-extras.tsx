@@ -5,12 +5,13 @@ import { FINAL, finalModule, hasPassedFinal } from '../course/final-assessment.t
 import { dueItems } from '../quiz/review.ts';
 import { FinalAccessNote, useFinalAccess } from './final-access.tsx';
 import { createLazyScreen } from './lazy-screen.tsx';
+import { SendResults } from './send-results.tsx';
 import { useCourse } from './use-course.ts';
 
 // Export, import and reset are rarely needed: their code loads only when asked for.
 const ProgressPanel = createLazyScreen(() => import('./progress-panel.tsx'));
 
-/** The welcome screen below the module list: the final assessment and the progress file. */
+/** The welcome screen below the module list: the final assessment, the progress file and results for a trainer. */
 export default function WelcomeExtras() {
   const [managing, setManaging] = useState(false);
   const { manifest, send } = useCourse();
@@ -35,6 +36,7 @@ export default function WelcomeExtras() {
         {t('progress.manage')}
       </button>
       <div id="progress-panel">{managing && <ProgressPanel.LazyScreen />}</div>
+      <SendResults />
     </>
   );
 }
