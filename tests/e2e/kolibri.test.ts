@@ -77,7 +77,7 @@ async function openKolibri(stored: Record<string, unknown> = {}) {
 /** What a browser page can do that Kolibri's sandbox blocks, shown to the learner: none of it. */
 async function expectNothingBlocked(frame: Frame) {
   const printButtons = [say('id', (s) => s.certificate.print), say('id', (s) => s.facilitator.print)];
-  for (const name of [...printButtons, say('id', (s) => s.progress.export), say('id', (s) => s.notices.downloadUnreadable)]) {
+  for (const name of [...printButtons, say('id', (s) => s.progress.export), say('id', (s) => s.notices.downloadUnreadable), say('id', (s) => s.results.download), say('id', (s) => s.results.share)]) {
     expect(await frame.getByRole('button', { name, exact: true }).count(), name).toBe(0);
   }
   expect(await frame.locator('input[type=file], a[download], a[target=_blank], form[target]').count()).toBe(0);
@@ -117,6 +117,11 @@ describe('the Kolibri HTML5 app zip', () => {
     await expectNothingBlocked(frame);
     await button(app, say('id', (s) => s.progress.manage)).click();
     await expect.poll(() => frame.getByText(say('id', (s) => s.unavailable.download), { exact: true }).count()).toBe(1);
+    await expectNothingBlocked(frame);
+    // Results go to a trainer as text here: no file can leave Kolibri's sandbox.
+    await button(app, say('id', (s) => s.results.open)).click();
+    await expect.poll(() => frame.getByText(say('id', (s) => s.results.noDownload), { exact: true }).count()).toBe(1);
+    expect(await button(app, say('id', (s) => s.results.copy)).count()).toBe(1);
     await expectNothingBlocked(frame);
     await expectAccessible(page, 'welcome in Kolibri');
 
