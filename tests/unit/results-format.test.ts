@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../scripts/content/compile.ts';
@@ -238,5 +239,19 @@ describe('what is not a results file of this course', () => {
     expect(decoded).toEqual({ learner: expected(learnerProgress, manifest, 'budi-progress', 'file', 'budi-progress.json') });
     const tampered = createProgressFile(learnerProgress, manifest, when).replace('"check": "', '"check": "x');
     expect(decodeResults(tampered, 'p.json', manifest)).toEqual({ problem: 'damaged' });
+  });
+});
+
+describe('the README', () => {
+  it('shows a results file and a text block that the course reads, holding the same results', () => {
+    const readme = fs.readFileSync(path.resolve('README.md'), 'utf8');
+    const json = /```json\n(\{\n  "format": "berdaya-results"[\s\S]*?)```/.exec(readme)![1];
+    const text = /```text\n(BERDAYA-HASIL v1[\s\S]*?)```/.exec(readme)![1];
+    const fromFile = decodeResults(json, 'f', course);
+    const fromText = decodeResults(text, 't', course);
+    expect(fromFile).toMatchObject({ learner: { learner: 'Siti Aminah', date: '2026-12-07T14:03:00.000Z' } });
+    // Five questions, read or (should the course drop one) named.
+    expect('learner' in fromFile && Object.keys(fromFile.learner.responses).length + fromFile.learner.unknownItems.length).toBe(5);
+    expect('learner' in fromText && { ...fromText.learner, source: null }).toEqual('learner' in fromFile && { ...fromFile.learner, source: null });
   });
 });
