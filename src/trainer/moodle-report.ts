@@ -120,8 +120,11 @@ function scoPercent(cell: string): number | null {
 
 const skip = (name: string, problem: IntakeProblem): Intake => ({ learners: [], skipped: [{ name, problem }] });
 
-/** The file is an Excel or ODS download (a zip, or an old binary workbook): only the text download is read. */
-const isSpreadsheet = (text: string, fileName: string) =>
+/**
+ * The file is an Excel or ODS download (a zip, or an old binary workbook): only the text download
+ * is read. It is skipped as `notResults`; the cohort view may add `MOODLE_HELP.spreadsheet`.
+ */
+export const isSpreadsheet = (text: string, fileName: string) =>
   text.startsWith('PK\u0003\u0004') || text.startsWith('\u00d0\u00cf\u0011\u00e0') || /\.(xlsx?|ods)$/i.test(fileName.trim());
 
 interface Answer {
@@ -231,3 +234,21 @@ export function looksLikeMoodleReport(text: string): boolean {
   const [header = [], second] = readDelimited(head, delimiter);
   return header.length >= (delimiter === '\t' ? 2 : 3) && (delimiter === '\t' || second !== undefined);
 }
+
+/**
+ * What to tell a trainer whose report cannot give the class picture (keys of the trainer strings):
+ * which boxes to tick under the report, named as Moodle names them, passed into `howToTick`.
+ */
+export const MOODLE_HELP = {
+  moodleNoResponses: 'cohort.moodle.howToTick',
+  moodleScorm2004: 'cohort.moodle.use12',
+  spreadsheet: 'cohort.moodle.textDownload',
+  /** The values for `howToTick`: Moodle's own words for the report and its options. */
+  howToTickValues: {
+    report: 'cohort.moodle.report',
+    question: 'cohort.moodle.optionQuestion',
+    response: 'cohort.moodle.optionResponse',
+    right: 'cohort.moodle.optionRightAnswer',
+    result: 'cohort.moodle.optionResult',
+  },
+} as const;

@@ -10,7 +10,8 @@ import type { FoundApi } from '../../src/tracking/scorm/find-api.ts';
 import { startScormTracker } from '../../src/tracking/scorm/scorm-tracker.ts';
 import { detectDelimiter, readDelimited } from '../../src/trainer/delimited-text.ts';
 import { cellText, parseMoodleDate } from '../../src/trainer/moodle-columns.ts';
-import { looksLikeMoodleReport, readMoodleReport, responseFrom12 } from '../../src/trainer/moodle-report.ts';
+import { looksLikeMoodleReport, MOODLE_HELP, readMoodleReport, responseFrom12 } from '../../src/trainer/moodle-report.ts';
+import { trainerStrings } from '../ui-strings.ts';
 import { sampleMoodleReport, storedInteractions, writeMoodleReport, response12, type MoodleLang } from '../moodle/moodle-report-sample.ts';
 import { StrictLms } from '../scorm/strict-lms.ts';
 
@@ -304,5 +305,18 @@ describe('delimited text and cells', () => {
 
   it.each(['-', '', 'Not attempted', '31 February 2025, 10:00', 'Selasa, 14 Brumaire 2025, 09:05'])('%s is no date', (text) => {
     expect(parseMoodleDate(text)).toBeNull();
+  });
+});
+
+describe("what the trainer is told to do, in Moodle's words", () => {
+  it.each(['id', 'en'] as const)('%s: the options to tick, as Moodle names them, in one sentence', (lang) => {
+    const strings = trainerStrings[lang] as unknown as Record<string, unknown>;
+    const at = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], strings) as string;
+    const values = Object.fromEntries(Object.entries(MOODLE_HELP.howToTickValues).map(([k, key]) => [k, at(key)]));
+    const names = lang === 'id' ? ['Ringkasan soal', 'Ringkasan jawaban'] : ['Summary of question', 'Summary of responses'];
+    expect([values.question, values.response]).toEqual(names);
+    const sentence = at(MOODLE_HELP.moodleNoResponses).replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
+    for (const name of names) expect(sentence).toContain(`“${name}”`);
+    expect(at(MOODLE_HELP.moodleScorm2004)).toContain('berdaya-scorm12.zip');
   });
 });
