@@ -72,6 +72,13 @@ export function parseLanguage(value: string | null | undefined): 'id' | 'en' | n
 /** A valid SCORM identifier (`^[\w.]{1,250}$`, Moodle's short identifier): other characters become `_`. */
 export const identifier = (text: string) => (text.replace(/[^\w.]/g, '_') || '_').slice(0, 250);
 
+/**
+ * An answer's interaction id in the LMS: the item's id as its author wrote it (`name`, from
+ * `virtual:berdaya/item-ids`), else `q_<item code>`, in SCORM identifier characters. Moodle's
+ * interactions report names answers by it, so the trainer's cohort view reads it back.
+ */
+export const interactionId = (item: { code: string }, name?: string) => identifier(name ?? `q_${item.code}`);
+
 /** SCORM 1.2 choice responses are single characters: option index 0 → `a`, 1 → `b`, … 25 → `z`. */
 export const choiceLetter = (index: number) => (index >= 0 && index < 26 ? String.fromCharCode(97 + index) : null);
 

@@ -642,7 +642,7 @@ function createTracker(found: FoundApi, manifest: CourseManifest, options: Track
         const when = at ?? new Date(now());
         const latency = typeof latencyMs === 'number' && latencyMs >= 0 ? latencyMs : null;
         journal.push({
-          build: (n) => d.interaction({ n, id: f.identifier(name ?? `q_${item.code}`), item, choice, response: text(String(response)), answer: text(item.answer), correct, at: when, latencyMs: latency, description: description ? f.langString(description.text, description.lang) : null }),
+          build: (n) => d.interaction({ n, id: f.interactionId(item, name), item, choice, response: text(String(response)), answer: text(item.answer), correct, at: when, latencyMs: latency, description: description ? f.langString(description.text, description.lang) : null }),
           n: null,
           writes: null,
           next: 0,
