@@ -70,7 +70,8 @@ const hash = (text: string) => fnv1a(text).toString(36).padStart(7, '0');
 
 /** The name as plain text on one line: no control characters, spaces collapsed, at most MAX_NAME_LENGTH characters. */
 export function cleanName(name: string): string {
-  const oneLine = name.normalize('NFC').replace(/\s+/gu, ' ').replace(/\p{C}/gu, '').trim();
+  // A file may hold a name of megabytes: only its start can matter.
+  const oneLine = name.slice(0, MAX_NAME_LENGTH * 8).normalize('NFC').replace(/\s+/gu, ' ').replace(/\p{C}/gu, '').trim();
   return [...oneLine].slice(0, MAX_NAME_LENGTH).join('').trim();
 }
 

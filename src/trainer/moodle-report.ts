@@ -121,11 +121,12 @@ function scoPercent(cell: string): number | null {
 const skip = (name: string, problem: IntakeProblem): Intake => ({ learners: [], skipped: [{ name, problem }] });
 
 /**
- * The file is an Excel or ODS download (a zip, or an old binary workbook): only the text download
- * is read. It is skipped as `notResults`; the cohort view may add `MOODLE_HELP.spreadsheet`.
+ * The file is an Excel or ODS download (a zip, or an old binary workbook, whose bytes read as text
+ * hold NULs): only the text download is read. It is skipped as `notResults`; the cohort view may
+ * add `MOODLE_HELP.spreadsheet`.
  */
 export const isSpreadsheet = (text: string, fileName: string) =>
-  text.startsWith('PK\u0003\u0004') || text.startsWith('\u00d0\u00cf\u0011\u00e0') || /\.(xlsx?|ods)$/i.test(fileName.trim());
+  text.startsWith('PK\u0003\u0004') || text.slice(0, 1024).includes('\u0000') || /\.(xlsx?|ods)$/i.test(fileName.trim());
 
 interface Answer {
   attempt: number;

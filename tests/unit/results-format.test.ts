@@ -104,6 +104,12 @@ describe('results file and text block', () => {
     expect(decodeResults(text, 'worst', course)).toEqual({ learner: expected(worst, course, name, 'text', 'worst') });
   });
 
+  it('keep a name in any script, accents and emoji included', () => {
+    const name = 'Ni Luh Putu Ayu Wédari 😊 王秀英 (Kelas 2B)';
+    expect(decodeResults(block(learnerProgress, name), 'chat', manifest)).toMatchObject({ learner: { learner: name } });
+    expect(decodeResults(file(learnerProgress, name), 'f', manifest)).toMatchObject({ learner: { learner: name } });
+  });
+
   it('use no characters chat apps turn into formatting, whatever the name', () => {
     const text = block(learnerProgress, '*Siti* _Aminah_ ~x~ `code`');
     expect(text).not.toMatch(/[*_~`]/);
