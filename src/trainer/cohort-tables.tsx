@@ -54,9 +54,9 @@ export function LearnerTable({ learners, manifest }: { learners: readonly Cohort
   const cells = (row: LearnerRow): Cell[] => [
     row.learner.learner,
     `${row.modulesDone}/${manifest.modules.length}`,
-    ...manifest.modules.map((m) => (row.best[m.id] === undefined ? t('cohort.notTaken') : `${row.best[m.id]}%`)),
-    row.final ? t(row.final.passed ? 'cohort.passed' : 'cohort.notPassed', { score: row.final.score }) : t('cohort.notTaken'),
-    Number.isNaN(row.last) ? t('cohort.notTaken') : date.format(row.last),
+    ...manifest.modules.map((m) => (row.best[m.id] === undefined ? '–' : `${row.best[m.id]}%`)),
+    row.final ? t(row.final.passed ? 'cohort.passed' : 'cohort.notPassed', { score: row.final.score }) : '–',
+    Number.isNaN(row.last) ? '–' : date.format(row.last),
   ];
   const toggle = (key: SortKey) =>
     setSort((now) => ({ key, direction: now.key === key && now.direction === 'ascending' ? 'descending' : 'ascending' }));
