@@ -166,7 +166,8 @@ export function useItemLines(stats: readonly ItemStat[], texts: TextsByModule | 
       lines.set(s.item.code, { snippet, text: plain, topWrong, misconception });
     }
     return lines;
-  }, [stats, texts, lang, optionLabel]);
+    // optionLabel is a new function each render but changes only with the language.
+  }, [stats, texts, lang]);
 }
 
 interface ItemTableProps {
