@@ -30,7 +30,8 @@ const openCohort = async (lang: Lang) => {
   render(await bootCourse({ manifest, storage: localStorage, search: `?view=cohort&lang=${lang}`, browserLanguages: [] }));
   return user;
 };
-const resultsFile = (n: number) => new File([resultsFileText(syntheticLearner(manifest, n))], `peserta-${n + 1}.json`, { type: 'application/json' });
+// Twelve answers each keep jsdom's tables small; the bench and the browser test load whole courses.
+const resultsFile = (n: number) => new File([resultsFileText(syntheticLearner(manifest, n, undefined, 12))], `peserta-${n + 1}.json`, { type: 'application/json' });
 
 describe.each(['en', 'id'] as const)('the cohort view in %s', (lang) => {
   const t = tTrainer(lang);
@@ -63,11 +64,11 @@ describe.each(['en', 'id'] as const)('the cohort view in %s', (lang) => {
     const user = await openCohort(lang);
     await user.upload(await screen.findByLabelText(t('cohort.drop')), [resultsFile(0), resultsFile(1)]);
     await screen.findByText(t('cohort.loaded', { count: 2 }));
-    const again = { ...syntheticLearner(manifest, 1, '  peserta 2 '), date: '2026-12-05T10:00:00.000Z' };
+    const again = { ...syntheticLearner(manifest, 1, '  peserta 2 ', 12), date: '2026-12-05T10:00:00.000Z' };
     const chat = [
       '05/12/26 08.00 - Pelatih: Tolong kirim hasil kalian',
       `05/12/26 08.10 - Peserta 2: ${resultsFileText(again)}`,
-      `05/12/26 08.12 - Peserta 3: ${resultsFileText(syntheticLearner(manifest, 2))}`,
+      `05/12/26 08.12 - Peserta 3: ${resultsFileText(syntheticLearner(manifest, 2, undefined, 12))}`,
       '05/12/26 08.13 - Peserta 3: sudah ya',
     ].join('\n');
     await user.click(screen.getByLabelText(t('cohort.paste')));
