@@ -190,6 +190,7 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
                 {t('reference.facilitator')}
               </button>
               <a href={`?view=class&lang=${lang}`}>{t('reference.trainers')}</a>
+              <a href={`?view=cohort&lang=${lang}`}>{t('reference.cohort')}</a>
             </>
           )}
         </nav>

@@ -31,6 +31,7 @@ export async function bootCourse({ manifest, storage, search, browserLanguages }
   const lang = resolveLanguage({ query: new URLSearchParams(search).get('lang'), saved, browser: browserLanguages });
   // Class mode (a trainer's projector view, src/trainer/) replaces the course: its own lazily loaded chunk.
   if (new URLSearchParams(search).get('view') === 'class') return (await import('./trainer/class-view.tsx')).bootClassView({ manifest, lang, storage });
+  if (new URLSearchParams(search).get('view') === 'cohort') return (await import('./trainer/cohort-view.tsx')).bootCohortView({ manifest, lang, storage });
   const [ui] = await Promise.all([loadStrings(lang, 'ui'), fetchWelcome(lang)]);
   const i18n = createI18n(lang, { [lang]: { ui } });
   return (

@@ -5,10 +5,12 @@ interface ConfusionTableProps {
   /** Column heads short enough for a phone; the full label stays the heading for screen readers. */
   shortLabels?: string[];
   counts: number[][];
+  /** Row percentages shown after each count (a class's table), when given. */
+  percents?: number[][];
 }
 
 /** A learner's answers as an accessible table: rows are what it was, columns what they chose. */
-export function ConfusionTable({ caption, corner, labels, shortLabels, counts }: ConfusionTableProps) {
+export function ConfusionTable({ caption, corner, labels, shortLabels, counts, percents }: ConfusionTableProps) {
   return (
     <table className="confusion">
       <caption>{caption}</caption>
@@ -35,7 +37,7 @@ export function ConfusionTable({ caption, corner, labels, shortLabels, counts }:
             <th scope="row">{labels[actual]}</th>
             {row.map((n, chosen) => (
               <td key={labels[chosen]} className={actual === chosen ? 'confusion__right' : n ? 'confusion__wrong' : undefined}>
-                {n}
+                {percents ? `${n} (${percents[actual][chosen]}%)` : n}
               </td>
             ))}
           </tr>

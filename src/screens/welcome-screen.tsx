@@ -92,7 +92,7 @@ export function WelcomeScreen() {
       </ol>
       <WelcomeExtras.LazyScreen />
       {/* Class mode reveals answers: not during a final attempt, like the trainers' notes. */}
-      {!isInFinal(progress) && <p><a href={`?view=class&lang=${lang}`}>{t('reference.trainers')}</a></p>}
+      {!isInFinal(progress) && <p><a href={`?view=class&lang=${lang}`}>{t('reference.trainers')}</a> · <a href={`?view=cohort&lang=${lang}`}>{t('reference.cohort')}</a></p>}
       {welcome.text && (
         <>
           {place && <p className="lead">{welcome.text.tagline}</p>}

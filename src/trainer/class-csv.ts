@@ -17,10 +17,7 @@ const cell = (value: string | number) => {
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/**
- * The session as CSV, one row per scenario and option: UTF-8 with a byte-order mark so spreadsheet
- * programs read Indonesian text correctly, CRLF line ends as RFC 4180 says.
- */
+/** The session as CSV (see csvText), one row per scenario and option. */
 export function summaryCsv(results: readonly ScenarioResult<ClassItem>[], words: CsvWords): string {
   const rows: (string | number)[][] = [words.header];
   results.forEach((result, index) => {
@@ -37,5 +34,11 @@ export function summaryCsv(results: readonly ScenarioResult<ClassItem>[], words:
       ]);
     });
   });
-  return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvText(rows);
 }
+
+/**
+ * Rows as CSV: UTF-8 with a byte-order mark so spreadsheet programs read Indonesian text correctly,
+ * CRLF line ends as RFC 4180 says.
+ */
+export const csvText = (rows: readonly (readonly (string | number)[])[]) => `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;

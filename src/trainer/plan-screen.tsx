@@ -74,6 +74,7 @@ export function PlanScreen({ manifest, bank, facts, settings: s, onSettings, onL
     <>
       <div className="class-page__top">
         <a href={`./?lang=${lang}`}>{t('class.toCourse')}</a>
+        <a href={`?view=cohort&lang=${lang}`}>{t('cohort.link')}</a>
         <LanguageSwitch label={t('ui:language.label')} current={lang} names={LANGUAGE_NAMES} shortNames={LANGUAGE_SHORT_NAMES} onChange={onLanguage} />
       </div>
       <h1>{t('plan.heading')}</h1>

@@ -8,7 +8,7 @@ const leaves = (obj: object, prefix = ''): [string, string][] =>
 
 describe.each([
   ['UI strings', uiStrings, ['certificate.scoreValue', 'levels.groupwork', 'levelsShort.groupwork']], // "Groupwork (mezzo)" and "Mezzo" are the terms in both languages; a score reads "80%" in both
-  ['class mode strings', trainerStrings, ['keys.backKeys', 'keys.escapeKeys', 'keys.fullscreenKeys', 'keys.helpKeys', 'keys.voteKeys', 'plan.contrastOption', 'summary.number']], // key names, numbers
+  ['class mode strings', trainerStrings, ['keys.backKeys', 'keys.escapeKeys', 'keys.fullscreenKeys', 'keys.helpKeys', 'keys.voteKeys', 'plan.contrastOption', 'summary.number', 'cohort.moduleShort', 'cohort.skipped']], // key names, numbers, "M4", "file: reason"
 ] as const)('%s', (_, { id, en }, sameInBoth) => {
   it('exist in both languages with the same keys and placeholders', () => {
     // Plural forms differ by language (Indonesian has one, English two): compare keys without them.
