@@ -1,6 +1,8 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { SkippedSource } from '../results/learner-results.ts';
+import { isSpreadsheet, MOODLE_HELP } from './moodle-report.ts';
 
 interface IntakePanelProps {
   onFiles: (files: File[]) => void;
@@ -78,7 +80,7 @@ export function IntakePanel({ onFiles, onPaste, onClear, reading, learners, skip
           <p>{t('cohort.skippedHeading', { count: skipped.length })}</p>
           <ul className="cohort-skipped">
             {skipped.map((s, i) => (
-              <li key={i}>{t('cohort.skipped', { name: s.name, reason: t(`cohort.problems.${s.problem}`) })}</li>
+              <li key={i}>{t('cohort.skipped', { name: s.name, reason: t(`cohort.problems.${s.problem}`) })}{moodleHelp(s, t)}</li>
             ))}
           </ul>
         </div>
@@ -86,4 +88,15 @@ export function IntakePanel({ onFiles, onPaste, onClear, reading, learners, skip
       {unknown.length > 0 && <p>{t('cohort.unknown', { count: unknown.length, codes: unknown.join(', ') })}</p>}
     </section>
   );
+}
+
+/** For a Moodle report that cannot give the class picture: what to do in Moodle, in Moodle's own words. */
+function moodleHelp(source: SkippedSource, t: TFunction<'trainer'>): string {
+  if (source.problem === 'moodleNoResponses') {
+    const { report, question, response, right, result } = MOODLE_HELP.howToTickValues;
+    return ` ${t(MOODLE_HELP.moodleNoResponses, { report: t(report), question: t(question), response: t(response), right: t(right), result: t(result) })}`;
+  }
+  if (source.problem === 'moodleScorm2004') return ` ${t(MOODLE_HELP.moodleScorm2004)}`;
+  if (source.problem === 'notResults' && isSpreadsheet('', source.name)) return ` ${t(MOODLE_HELP.spreadsheet)}`;
+  return '';
 }

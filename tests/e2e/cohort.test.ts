@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Lang } from '../../src/content/types.ts';
 import { MAX_INTAKE_BYTES } from '../../src/results/learner-results.ts';
+import { sampleMoodleReport } from '../moodle/moodle-report-sample.ts';
 import { learnerResults, resultsBlockText, resultsFileText, syntheticLearner } from '../fixtures/cohort-results.ts';
 import { trainerStrings } from '../ui-strings.ts';
 import { expectAccessible, expectClean, LAPTOP, openBrowser, PHONE, type Session } from './browser.ts';
@@ -49,7 +50,7 @@ describe('the cohort view', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toBe(say('en', (s) => s.loaded_other, { count: 26 }));
     const skipped = page.getByRole('alert').getByRole('listitem');
     expect(await skipped.allTextContents()).toEqual([
-      say('en', (s) => s.skipped, { name: 'broken.json', reason: say('en', (s) => s.problems.notResults) }),
+      say('en', (s) => s.skipped, { name: 'broken.json', reason: say('en', (s) => s.problems.damaged) }),
       say('en', (s) => s.skipped, { name: 'huge.json', reason: say('en', (s) => s.problems.tooLarge) }),
     ]);
     await expect.poll(() => page.getByRole('rowheader', { name: HOSTILE, exact: true }).count()).toBe(1);
@@ -101,6 +102,33 @@ describe('the cohort view', () => {
       await page.emulateMedia({ media: 'screen' });
     }
     await expectClean(session);
+  });
+
+  it('reads Moodle interactions reports, and says what to do in Moodle for a 2004 report or one without question ids', async () => {
+    const ids = Object.fromEntries(manifest.modules.flatMap((m) => m.items).map((item) => [item.code, item.id]));
+    const report = path.join(dir, 'berdaya-interactions.txt');
+    fs.writeFileSync(report, sampleMoodleReport(manifest, ids, { attempts: 6, interactions: 10, lang: 'id' }).text);
+    const fixtures = ['scorm2004.txt', 'no-question-column.txt'].map((name) => path.resolve('tests/fixtures/moodle', name));
+    for (const lang of ['id', 'en'] as const) {
+      session = await openBrowser({ locale: lang === 'id' ? 'id-ID' : 'en-GB', ...LAPTOP });
+      const { page } = session;
+      await page.goto(`${inject('baseURL')}?view=cohort&lang=${lang}`);
+      await page.getByLabel(say(lang, (s) => s.drop)).setInputFiles([report, ...fixtures]);
+      // Six attempts of four learners (every third learner came back for a second attempt).
+      await expect.poll(() => page.getByRole('status').textContent()).toBe(say(lang, (s) => s.loaded_other, { count: 4 }));
+      const moodle = trainerStrings[lang].cohort.moodle;
+      const howToTick = fill(moodle.howToTick, { report: moodle.report, question: moodle.optionQuestion, response: moodle.optionResponse, right: moodle.optionRightAnswer, result: moodle.optionResult });
+      expect(await page.getByRole('alert').getByRole('listitem').allTextContents()).toEqual([
+        `${say(lang, (s) => s.skipped, { name: 'scorm2004.txt', reason: say(lang, (s) => s.problems.moodleScorm2004) })} ${moodle.use12}`,
+        `${say(lang, (s) => s.skipped, { name: 'no-question-column.txt', reason: say(lang, (s) => s.problems.moodleNoResponses) })} ${howToTick}`,
+      ]);
+      const learners = page.getByRole('table', { name: say(lang, (s) => s.learners) });
+      expect(await learners.getByRole('rowheader').allTextContents()).toEqual(['Peserta 001', 'Peserta 002', 'Peserta 004', 'Peserta 005']);
+      expect(await page.getByRole('table', { name: say(lang, (s) => s.items) }).getByRole('row').count()).toBeGreaterThan(1);
+      await expectAccessible(page, `cohort from Moodle (${lang})`);
+      await expectClean(session);
+      await session.close();
+    }
   });
 
   it('fits a 360 px phone: no sideways page scroll, the wide tables scroll in their own labelled region', async () => {
