@@ -119,12 +119,13 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
       >
         {t('app.skipToContent')}
       </a>
-      <header className="site-header">
+      <header className={lms && !exited ? 'site-header site-header--lms' : 'site-header'}>
         {state === 'welcome' && !reference ? (
           <span className="brand">Berdaya</span>
         ) : (
           <button type="button" className="brand" onClick={goHome}>
-            {t('app.home')}
+            <HomeIcon />
+            <span className="brand__label">{t('app.home')}</span>
           </button>
         )}
         {lms && !exited && (
@@ -197,6 +198,13 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
     </>
   );
 }
+
+/** A house: on a narrow screen inside an LMS it stands for "Home" alone (the word stays the button's name). */
+const HomeIcon = () => (
+  <svg className="brand__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+    <path d="M3 11.5 12 4l9 7.5M5.5 9.5V20h5v-6h3v6h5V9.5" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
 
 /** One main view, chosen by the machine's state. */
 function Screen() {
