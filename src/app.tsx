@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { Notice } from './components/notice.tsx';
@@ -12,6 +12,7 @@ import type { Progress } from './course/progress.ts';
 import { shownPlace } from './course/visit.ts';
 import { useHashRoutes } from './routing/use-hash-routes.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
+import { CertificateContext } from './screens/certificate-context.ts';
 import { ReferenceContext } from './screens/reference-context.ts';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
 import type { ProgressStore } from './tracking/local-store.ts';
@@ -60,7 +61,8 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
   // A link to a module that is still locked: said plainly, and the learner stays where they are.
   const [locked, setLocked] = useState<string | null>(null);
   // The glossary and trainers' notes open over the course; the learner's place does not move.
-  const { reference, openReference, closeReference, goHome } = useHashRoutes(actor, manifest, setLocked);
+  const { reference, openReference, closeReference, certificate, showCertificate, goHome } = useHashRoutes(actor, manifest, setLocked);
+  const certificateState = useMemo(() => ({ open: certificate, show: showCertificate }), [certificate, showCertificate]);
   const lockedModule = manifest.modules.findIndex((m) => m.id === locked);
   // Each kind of notice is shown until the learner closes it, and then not again.
   const dismissed = useRef(new Set<CourseNotice>());
@@ -176,7 +178,9 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
               </button>
             </>
           ) : (
-            <Screen />
+            <CertificateContext.Provider value={certificateState}>
+              <Screen />
+            </CertificateContext.Provider>
           )}
         </ReferenceContext.Provider>
       </main>
