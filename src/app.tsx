@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { Notice } from './components/notice.tsx';
@@ -12,6 +12,7 @@ import type { Progress } from './course/progress.ts';
 import { shownPlace } from './course/visit.ts';
 import { useHashRoutes } from './routing/use-hash-routes.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
+import { CertificateContext } from './screens/certificate-context.ts';
 import { ReferenceContext } from './screens/reference-context.ts';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
 import type { ProgressStore } from './tracking/local-store.ts';
@@ -60,7 +61,8 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
   // A link to a module that is still locked: said plainly, and the learner stays where they are.
   const [locked, setLocked] = useState<string | null>(null);
   // The glossary and trainers' notes open over the course; the learner's place does not move.
-  const { reference, openReference, closeReference, goHome } = useHashRoutes(actor, manifest, setLocked);
+  const { reference, openReference, closeReference, certificate, showCertificate, goHome } = useHashRoutes(actor, manifest, setLocked);
+  const certificateState = useMemo(() => ({ open: certificate, show: showCertificate }), [certificate, showCertificate]);
   const lockedModule = manifest.modules.findIndex((m) => m.id === locked);
   // Each kind of notice is shown until the learner closes it, and then not again.
   const dismissed = useRef(new Set<CourseNotice>());
@@ -119,12 +121,13 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
       >
         {t('app.skipToContent')}
       </a>
-      <header className="site-header">
+      <header className={lms && !exited ? 'site-header site-header--lms' : 'site-header'}>
         {state === 'welcome' && !reference ? (
           <span className="brand">Berdaya</span>
         ) : (
           <button type="button" className="brand" onClick={goHome}>
-            {t('app.home')}
+            <HomeIcon />
+            <span className="brand__label">{t('app.home')}</span>
           </button>
         )}
         {lms && !exited && (
@@ -175,7 +178,9 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
               </button>
             </>
           ) : (
-            <Screen />
+            <CertificateContext.Provider value={certificateState}>
+              <Screen />
+            </CertificateContext.Provider>
           )}
         </ReferenceContext.Provider>
       </main>
@@ -198,6 +203,13 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
     </>
   );
 }
+
+/** A house: on a narrow screen inside an LMS it stands for "Home" alone (the word stays the button's name). */
+const HomeIcon = () => (
+  <svg className="brand__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+    <path d="M3 11.5 12 4l9 7.5M5.5 9.5V20h5v-6h3v6h5V9.5" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
 
 /** One main view, chosen by the machine's state. */
 function Screen() {

@@ -2,7 +2,7 @@ import { and, assign, emit, setup } from 'xstate';
 import type { CourseManifest, ItemSpec, Lang, ModuleSpec } from '../content/types.ts';
 import { isComplete, isCorrect, isValidResponse, lastChoice, scoreItems } from '../quiz/scoring.ts';
 import { dayNumber, dueItems, PRACTICE_SIZE, scheduleAnswer } from '../quiz/review.ts';
-import { courseModules, FINAL, finalAccess, isInFinal, PRACTICE } from './final-assessment.ts';
+import { courseModules, FINAL, finalAccess, finalPassedAt, isInFinal, PRACTICE } from './final-assessment.ts';
 import { quizItems } from './quiz-round.ts';
 import { isModuleUnlocked } from './gating.ts';
 import { lookStep, planVisit, shownPlace, type Look, type Stop, type Visit } from './visit.ts';
@@ -253,9 +253,11 @@ export const courseMachine = setup({
         const best = Math.max(score, saved.best ?? 0);
         const modules = { ...progress.modules, [module.id]: { ...saved, score, best } };
         if (module.id !== FINAL) return { ...progress, modules };
-        // A pass, once earned, is never taken back; the attempt's end starts the retake wait.
+        // A pass, once earned, is never taken back, nor is its date moved; the attempt's end starts the retake wait.
         const passed = progress.final?.passed === true || best >= context.manifest.final.passMark;
-        return { ...progress, modules, final: { score: best, passed, at: Math.floor(context.now() / 60_000) } };
+        const at = Math.floor(context.now() / 60_000);
+        const passedAt = passed ? (finalPassedAt(progress) ?? at) : undefined;
+        return { ...progress, modules, final: { score: best, passed, at, ...(passedAt !== undefined && { passedAt }) } };
       },
     }),
     mergeProgress: assign({

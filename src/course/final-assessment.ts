@@ -72,6 +72,13 @@ export const isFinalOpen = (manifest: CourseManifest, progress: Progress) =>
 export const hasPassedFinal = (manifest: CourseManifest, progress: Progress) =>
   progress.final?.passed === true || (progress.modules[FINAL]?.best ?? -1) >= manifest.final.passMark;
 
+/**
+ * When the learner completed the course (minutes since 1970 UTC): the end of the attempt that first
+ * passed the final. Records written before that was kept give the end of their latest attempt.
+ */
+export const finalPassedAt = (progress: Progress): number | undefined =>
+  progress.final?.passed ? (progress.final.passedAt ?? progress.final.at) : undefined;
+
 /** Attempts started so far (each attempt is a quiz round of the final). */
 export const finalAttempts = (progress: Progress) => (progress.modules[FINAL]?.round ?? -1) + 1;
 

@@ -1,5 +1,5 @@
 import type { CourseManifest, ItemSpec } from '../content/types.ts';
-import { fitProgress, formatVersion, PROGRESS_FORMAT, type Place, type Progress } from './progress.ts';
+import { fitProgress, formatVersion, PROGRESS_FORMAT, type FinalRecord, type Place, type Progress } from './progress.ts';
 import { courseModules } from './final-assessment.ts';
 import { shortId } from './short-id.ts';
 
@@ -12,7 +12,8 @@ import { shortId } from './short-id.ts';
  *   modules: <code><score>.<best>.<round>,…   answers: <code><option index per attempt>,…
  *   (a sort or case: <code><response>.<response>…, a response being one option index per part)
  *   review: <code><box><due day, base 36>,…   practice: <code><code>…
- *   final: <best score>.<passed 0|1>[.<end of the latest attempt, minutes since 1970, base 36>]
+ *   final: <best score>.<passed 0|1>[.<end of the latest attempt, minutes since 1970, base 36>
+ *          [.<minutes from the first pass to that end, base 36>]]
  * (Records written before Practice existed have no practice field and are read as well.)
  */
 const PREFIX = `B${PROGRESS_FORMAT}`;
@@ -37,9 +38,7 @@ export function encodeProgress(progress: Progress, manifest: CourseManifest): st
   const review = Object.entries(progress.review)
     .flatMap(([id, [box, due]]) => (items.has(id) ? [`${items.get(id)!.code}${box}${due.toString(36)}`] : []))
     .join(',');
-  const final = progress.final
-    ? `${progress.final.score}.${progress.final.passed ? 1 : 0}${progress.final.at === undefined ? '' : `.${progress.final.at.toString(36)}`}`
-    : '';
+  const final = progress.final ? encodeFinal(progress.final) : '';
   const lang = progress.lang === 'id' ? 'i' : progress.lang === 'en' ? 'e' : '-';
   const practice = progress.practice.map((id) => items.get(id)?.code ?? '').join('');
   return [PREFIX, progress.courseVersion, lang, progress.atWelcome ? 1 : 0, place, modules, answers, review, final, practice].join(SEP);
@@ -93,12 +92,24 @@ export function decodeProgress(raw: string, manifest: CourseManifest): DecodedPr
   return { ok: true, progress: fitProgress(data, manifest) };
 }
 
-/** Records written before retake rules have no attempt time: they read as "no wait". */
+// The pass time is kept as its distance back from the latest attempt's end: "0" when that attempt passed.
+function encodeFinal({ score, passed, at, passedAt }: FinalRecord): string {
+  const times = at === undefined ? '' : `.${at.toString(36)}${passedAt === undefined ? '' : `.${(at - passedAt).toString(36)}`}`;
+  return `${score}.${passed ? 1 : 0}${times}`;
+}
+
+/** Records written before retake rules have no attempt time: they read as "no wait"; before the pass time was kept, no pass time. */
 function decodeFinal(field: string): unknown {
-  const match = /^(\d+)\.([01])(?:\.([0-9a-z]+))?$/.exec(field);
+  const match = /^(\d+)\.([01])(?:\.([0-9a-z]+)(?:\.([0-9a-z]+))?)?$/.exec(field);
   if (!match) return null;
-  const [, score, passed, at] = match;
-  return { score: Number(score), passed: passed === '1', ...(at !== undefined && { at: parseInt(at, 36) }) };
+  const [, score, passed, at, sincePass] = match;
+  const end = at === undefined ? undefined : parseInt(at, 36);
+  return {
+    score: Number(score),
+    passed: passed === '1',
+    ...(end !== undefined && { at: end }),
+    ...(end !== undefined && sincePass !== undefined && { passedAt: end - parseInt(sincePass, 36) }),
+  };
 }
 
 function decodePlace(field: string, moduleIds: Map<string, string>): unknown {

@@ -49,6 +49,12 @@ export interface FinalRecord {
   passed: boolean;
   /** Absent in records written before retake rules existed: then no wait applies. */
   at?: number;
+  /**
+   * When the attempt that first passed ended (minutes since 1970 UTC, never after `at`): the
+   * completion date on the certificate, which a later retake does not move. Absent while not
+   * passed, and in records written before it was kept.
+   */
+  passedAt?: number;
 }
 
 export const PROGRESS_FORMAT = 1;
@@ -128,9 +134,7 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
     if (!item) place = module.id === PRACTICE ? null : { screen: 'lesson', module: module.id, page: 0 };
     else if (place.answered && !answers[item.id]) place = { ...place, answered: false };
   }
-  const final = isRecord(data.final) && isPercent(data.final.score) && typeof data.final.passed === 'boolean'
-    ? { score: data.final.score, passed: data.final.passed, ...(Number.isInteger(data.final.at) && (data.final.at as number) >= 0 && { at: data.final.at as number }) }
-    : null;
+  const final = isRecord(data.final) && isPercent(data.final.score) && typeof data.final.passed === 'boolean' ? fitFinal(data.final) : null;
   return {
     v: PROGRESS_FORMAT,
     courseVersion: manifest.version,
@@ -143,6 +147,15 @@ export function fitProgress(data: Record<string, unknown>, manifest: CourseManif
     practice,
     final,
   };
+}
+
+function fitFinal(data: Record<string, unknown>): FinalRecord {
+  const minutes = (n: unknown) => (Number.isInteger(n) && (n as number) >= 0 ? (n as number) : undefined);
+  const at = minutes(data.at);
+  const passedAt = minutes(data.passedAt);
+  // A pass ends an attempt, so it is never later than the latest one; a pass time without a pass is damage.
+  const keepPassedAt = data.passed === true && at !== undefined && passedAt !== undefined && passedAt <= at;
+  return { score: data.score as number, passed: data.passed as boolean, ...(at !== undefined && { at }), ...(keepPassedAt && { passedAt }) };
 }
 
 function fitPlace(value: unknown, manifest: CourseManifest): Place | null {
@@ -186,8 +199,9 @@ export function mergeProgress(ours: Progress, theirs: Progress): Progress {
   }
   const passed = (p: Progress) => p.final?.passed ?? false;
   const kept = passed(theirs) && !passed(ours) ? theirs.final : (ours.final ?? theirs.final);
-  // The retake wait counts from the latest attempt either tab finished.
+  // The retake wait counts from the latest attempt either tab finished; completion, from the first pass.
   const at = Math.max(ours.final?.at ?? -1, theirs.final?.at ?? -1);
-  const final = kept && at >= 0 ? { ...kept, at } : kept;
+  const passedAt = Math.min(...[ours.final, theirs.final].flatMap((f) => (f?.passed && f.passedAt !== undefined ? [f.passedAt] : [])));
+  const final = kept && at >= 0 ? { ...kept, at, ...(kept.passed && passedAt !== Infinity && { passedAt }) } : kept;
   return { ...ours, answers, modules, review: { ...theirs.review, ...ours.review }, final };
 }

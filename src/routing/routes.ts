@@ -8,6 +8,7 @@ import type { Stop } from '../course/visit.ts';
  *   #/                      welcome           #/m/04/p/3       module 4, lesson page 3
  *   #/m/04/quiz/2           question 2        #/m/04/summary   the module's summary
  *   #/final/quiz/2          final assessment  #/final/result   its result (#/final: start or resume it)
+ *   #/final/certificate     the certificate, over the result (once the final is passed)
  *   #/practice/quiz/2       Practice          #/practice/summary
  *   #/glossary[/term-id]    glossary          #/notes[/04]     facilitator notes (at a module)
  * A module is named by its number, as learners and trainers see it.
@@ -15,8 +16,11 @@ import type { Stop } from '../course/visit.ts';
 export type Route =
   | { kind: 'course'; stop: Stop }
   | { kind: 'final' }
+  | { kind: 'certificate' }
   | { kind: 'glossary'; term?: string }
   | { kind: 'notes'; module?: string };
+
+const CERTIFICATE_HASH = `#/${FINAL}/certificate`;
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -44,6 +48,8 @@ export function routeHash(manifest: CourseManifest, route: Route): string {
     }
     case 'final':
       return '#/final';
+    case 'certificate':
+      return CERTIFICATE_HASH;
     default:
       return route.stop.screen === 'home' ? '#/' : courseHash(manifest, stopPlace(route.stop));
   }
@@ -65,6 +71,7 @@ export function parseRoute(manifest: CourseManifest, hash: string): Route | null
     return rest[0] !== undefined && !module ? null : { kind: 'notes', ...(module && { module }) };
   }
   if (head === FINAL && !rest.length) return { kind: 'final' };
+  if (hash === CERTIFICATE_HASH) return { kind: 'certificate' };
   let module: string | undefined;
   let tail: string[];
   if (head === FINAL || head === PRACTICE) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActorRefFrom } from 'xstate';
 import type { CourseManifest } from '../content/types.ts';
-import { isFinalOpen } from '../course/final-assessment.ts';
+import { FINAL, hasPassedFinal, isFinalOpen } from '../course/final-assessment.ts';
 import type { courseMachine } from '../course/course-machine.ts';
 import { isModuleUnlocked } from '../course/gating.ts';
 import { shownPlace } from '../course/visit.ts';
@@ -20,13 +20,23 @@ type CourseActor = ActorRefFrom<typeof courseMachine>;
  * Keeps the address bar and the browser's history in step with the course: the machine (and the
  * reference page open over it) decide the address; an address the learner goes to (Back, Forward,
  * a shared link, a reload) becomes an event the machine may refuse, and a refused one is put back.
- * Screens never read the address. Returns the reference page, which is the shell's view state.
+ * Screens never read the address. Returns the reference page and whether the certificate is shown
+ * over the final's result: the shell's view state.
  */
 export function useHashRoutes(actor: CourseActor, manifest: CourseManifest, onLocked: (module: string) => void) {
   const [reference, setReferenceState] = useState<Reference | null>(null);
+  const [certificate, setCertificateState] = useState(false);
   // Read synchronously by the listeners below, whatever React has rendered so far.
   const referenceRef = useRef<Reference | null>(null);
+  const certificateRef = useRef(false);
   const applying = useRef(false);
+
+  /** The certificate shows over the final's result, once it is passed; anywhere else it is closed. */
+  const certificateAllowed = useCallback(() => {
+    const { progress, look } = actor.getSnapshot().context;
+    const place = progress.atWelcome ? null : shownPlace(progress, look);
+    return place?.screen === 'summary' && place.module === FINAL && hasPassedFinal(manifest, progress);
+  }, [actor, manifest]);
 
   const currentHash = useCallback(() => {
     const open = referenceRef.current;
@@ -34,6 +44,7 @@ export function useHashRoutes(actor: CourseActor, manifest: CourseManifest, onLo
       const route: Route = open.page === 'glossary' ? { kind: 'glossary', term: open.anchor } : { kind: 'notes', module: open.anchor };
       return routeHash(manifest, route);
     }
+    if (certificateRef.current) return routeHash(manifest, { kind: 'certificate' });
     const { progress, look } = actor.getSnapshot().context;
     return courseHash(manifest, progress.atWelcome ? null : shownPlace(progress, look));
   }, [actor, manifest]);
@@ -53,6 +64,11 @@ export function useHashRoutes(actor: CourseActor, manifest: CourseManifest, onLo
     setReferenceState(next);
   }, []);
 
+  const setCertificate = useCallback((open: boolean) => {
+    certificateRef.current = open;
+    setCertificateState(open);
+  }, []);
+
   const apply = useCallback(() => {
     const route = parseRoute(manifest, location.hash);
     applying.current = true;
@@ -63,6 +79,14 @@ export function useHashRoutes(actor: CourseActor, manifest: CourseManifest, onLo
         return;
       }
       setReference(null);
+      if (route.kind === 'certificate') {
+        // Over the final's result when the learner may be there; not passed, it is the result alone.
+        const result = { type: 'place.visit', stop: { screen: 'summary', module: FINAL } } as const;
+        if (actor.getSnapshot().can(result)) actor.send(result);
+        setCertificate(certificateAllowed());
+        return;
+      }
+      setCertificate(false);
       const { progress } = actor.getSnapshot().context;
       if (route.kind === 'final') {
         // The final assessment opens from home; it resumes an unfinished attempt.
@@ -78,13 +102,16 @@ export function useHashRoutes(actor: CourseActor, manifest: CourseManifest, onLo
       applying.current = false;
       write('replace'); // a refused or unknown address shows where the learner really is
     }
-  }, [actor, manifest, onLocked, setReference, write]);
+  }, [actor, manifest, onLocked, setReference, setCertificate, certificateAllowed, write]);
 
   useEffect(() => {
     // A bare address (first visit, a bookmark) shows where the learner is; a route is gone to.
     if (location.hash === '' || location.hash === '#') write('replace');
     else apply();
-    const subscription = actor.subscribe(() => !applying.current && write('push'));
+    const subscription = actor.subscribe(() => {
+      if (certificateRef.current && !certificateAllowed()) setCertificate(false); // e.g. a retake started
+      if (!applying.current) write('push');
+    });
     window.addEventListener('popstate', apply);
     window.addEventListener('hashchange', apply);
     return () => {
@@ -92,7 +119,7 @@ export function useHashRoutes(actor: CourseActor, manifest: CourseManifest, onLo
       window.removeEventListener('popstate', apply);
       window.removeEventListener('hashchange', apply);
     };
-  }, [actor, apply, write]);
+  }, [actor, apply, write, certificateAllowed, setCertificate]);
 
   const openReference = useCallback(
     (page: ReferencePage, anchor?: string) => {
@@ -107,12 +134,22 @@ export function useHashRoutes(actor: CourseActor, manifest: CourseManifest, onLo
     write('push');
   }, [setReference, write]);
 
+  /** The certificate and back to the result: each its own history entry, so Back and Forward move between them. */
+  const showCertificate = useCallback(
+    (open: boolean) => {
+      setCertificate(open && certificateAllowed());
+      write('push');
+    },
+    [setCertificate, certificateAllowed, write],
+  );
+
   /** Home from anywhere, the reference page included: one history entry. */
   const goHome = useCallback(() => {
     setReference(null);
+    setCertificate(false);
     actor.send({ type: 'course.home' });
     write('push');
-  }, [actor, setReference, write]);
+  }, [actor, setReference, setCertificate, write]);
 
-  return { reference, openReference, closeReference, goHome };
+  return { reference, openReference, closeReference, certificate, showCertificate, goHome };
 }

@@ -4,6 +4,7 @@ import { Allowed } from '../components/allowed.tsx';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { CourseContext } from '../course/course-context.ts';
 import { certificateCode } from '../course/certificate-code.ts';
+import { finalPassedAt } from '../course/final-assessment.ts';
 import { useStore } from '../tracking/store-context.ts';
 import { useTitles, useWelcome } from '../content/module-text.ts';
 import { useCourse } from './use-course.ts';
@@ -18,7 +19,9 @@ export function CertificateView({ score, onBack }: { score: number; onBack: () =
   const store = useStore();
   const progress = CourseContext.useSelector((s) => s.context.progress);
   const [name, setName] = useState(() => store.certificateName());
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date());
+  // The day the final was first passed (not the day of printing), in the learner's language.
+  const passedAt = finalPassedAt(progress);
+  const date = passedAt === undefined ? undefined : new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(passedAt * 60_000));
   const minutes = manifest.modules.reduce((sum, m) => sum + m.minutes, 0);
   const hours = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(minutes / 60);
   const issuer = useWelcome(lang).text?.issuer;
@@ -49,10 +52,12 @@ export function CertificateView({ score, onBack }: { score: number; onBack: () =
             <dt>{t('certificate.issuer')}</dt>
             <dd>{issuer}</dd>
           </div>
-          <div>
-            <dt>{t('certificate.date')}</dt>
-            <dd>{date}</dd>
-          </div>
+          {date && (
+            <div>
+              <dt>{t('certificate.date')}</dt>
+              <dd>{date}</dd>
+            </div>
+          )}
           <div>
             <dt>{t('certificate.hours')}</dt>
             <dd>{t('certificate.hoursValue', { hours })}</dd>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../components/screen-heading.tsx';
 import { LEVELS, STRATEGIES, type ModuleSpec } from '../content/types.ts';
@@ -7,6 +6,7 @@ import { hasPassedFinal } from '../course/final-assessment.ts';
 import { useTitles } from '../content/module-text.ts';
 import { quizItems } from '../course/quiz-round.ts';
 import { isCorrect, lastChoice, scoreItems } from '../quiz/scoring.ts';
+import { useCertificate } from './certificate-context.ts';
 import { CertificateView } from './certificate-view.tsx';
 import { AnswerReview } from './answer-review.tsx';
 import { FinalAccessNote, useFinalAccess } from './final-access.tsx';
@@ -20,13 +20,13 @@ export function ResultScreen({ module }: { module: ModuleSpec }) {
   const titles = useTitles(lang);
   const access = useFinalAccess();
   const progress = CourseContext.useSelector((s) => s.context.progress);
-  const [showCertificate, setShowCertificate] = useState(false);
+  const certificate = useCertificate();
   const items = quizItems(progress, module);
   const score = scoreItems(items, progress.answers);
   const passed = hasPassedFinal(manifest, progress);
   const { passMark } = manifest.final;
 
-  if (showCertificate) return <CertificateView score={progress.final?.score ?? score.percent} onBack={() => setShowCertificate(false)} />;
+  if (certificate.open && passed) return <CertificateView score={progress.final?.score ?? score.percent} onBack={() => certificate.show(false)} />;
 
   const breakdown = [...LEVELS, ...STRATEGIES].flatMap((key) => {
     const ofKind = items.filter((item) => item.answer === key);
@@ -62,7 +62,7 @@ export function ResultScreen({ module }: { module: ModuleSpec }) {
       <FinalAccessNote access={access} />
       <div className="actions">
         {passed && (
-          <button type="button" className="primary" onClick={() => setShowCertificate(true)}>
+          <button type="button" className="primary" onClick={() => certificate.show(true)}>
             {t('result.certificate')}
           </button>
         )}

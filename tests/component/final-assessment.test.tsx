@@ -152,7 +152,9 @@ describe('the final assessment', () => {
   });
 
   it('prints a certificate with the name I type, which stays on this device and out of my progress', async () => {
-    modulesDone({ ...resultOf(0, 0), final: { score: 100, passed: true, at: 1000 } });
+    // Passed at noon UTC on 14 March 2026; a failed retake ended later (the date stays the pass's).
+    const passedAt = Date.UTC(2026, 2, 14, 12) / 60_000;
+    modulesDone({ ...resultOf(0, 0), final: { score: 100, passed: true, at: passedAt + 5 * 24 * 60, passedAt } });
     const { user } = await renderCourse({ search: '?lang=en' });
     await user.click(await screen.findByRole('button', { name: 'See your certificate' }));
     await user.type(screen.getByLabelText('Name to print on the certificate (kept only on this device)'), 'Sri <b>Wahyuni</b>');
@@ -165,6 +167,7 @@ describe('the final assessment', () => {
     expect(fact('Final assessment score')).toHaveTextContent(/^100%$/);
     expect(fact('Issued by')).toHaveTextContent(/^The Berdaya open-source project$/);
     expect(fact('Estimated study time')).toHaveTextContent(/^\d+(\.\d)? hours$/);
+    expect(fact('Completed on')).toHaveTextContent(/^March 14, 2026$/);
     expect(localStorage.getItem(KEY)).not.toContain('Wahyuni');
     expect(localStorage.getItem(`${KEY}:certificate-name`)).toBe('Sri <b>Wahyuni</b>');
   });

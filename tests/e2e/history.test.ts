@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Lang } from '../../src/content/types.ts';
+import { FINAL } from '../../src/course/final-assessment.ts';
 import { drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { expectAccessible, expectClean, LAPTOP, openBrowser, PHONE, type Session } from './browser.ts';
 import { course, optionLabel, say, titles } from './course-content.ts';
 import { button, heading, seedProgress } from './journeys.ts';
+import { atSummary, loadProgress, PASSED_AT, seasoned } from './phone-screens.ts';
 
 const [moduleOne] = course.manifest.modules;
 const moduleFour = course.manifest.modules.find((m) => m.id === '04-intervention-levels')!;
@@ -124,6 +126,60 @@ describe.each(setups)('Back, Forward and links $name', ({ lang, locale, screen }
     await page.goto(`${inject('baseURL')}?lang=${lang}#/notes/04`);
     await expect.poll(() => heading(page).textContent()).toBe(say(lang, (s) => s.facilitator.heading));
     await expect.poll(() => page.getByRole('heading', { level: 2, name: new RegExp(`^${say(lang, (s) => s.welcome.moduleNumber, { number: 4 })}:`) }).isVisible()).toBe(true);
+    await expectClean(session);
+  });
+
+  it('the certificate has its own address: Back returns to the result, Forward to the certificate, a reload stays on it', async () => {
+    session = await openBrowser({ locale, ...screen });
+    const { page } = session;
+    const result = say(lang, (s) => s.result.heading);
+    const certificate = say(lang, (s) => s.certificate.heading);
+    await page.goto(`${inject('baseURL')}?lang=${lang}`);
+    await loadProgress(page, seasoned({ lang, ...atSummary(FINAL) }));
+    await expect.poll(() => heading(page).textContent()).toBe(result);
+    expect(await hash(page)).toBe('#/final/result');
+
+    await button(page, say(lang, (s) => s.result.certificate)).click();
+    await expect.poll(() => heading(page).textContent()).toBe(certificate);
+    expect(await hash(page)).toBe('#/final/certificate');
+    await expectAccessible(page, `certificate at its address (${lang})`);
+    await page.goBack();
+    await expect.poll(() => heading(page).textContent()).toBe(result);
+    expect(await hash(page)).toBe('#/final/result');
+    await page.goForward();
+    await expect.poll(() => heading(page).textContent()).toBe(certificate);
+    await page.reload();
+    await expect.poll(() => heading(page).textContent()).toBe(certificate);
+    expect(await hash(page)).toBe('#/final/certificate');
+    // Its own button back to the result is a step forward in history, which Back undoes.
+    await button(page, say(lang, (s) => s.certificate.back)).click();
+    await expect.poll(() => heading(page).textContent()).toBe(result);
+    await page.goBack();
+    await expect.poll(() => heading(page).textContent()).toBe(certificate);
+    // Home from the certificate, then Back: the certificate again (the result is where the learner is).
+    await button(page, say(lang, (s) => s.app.home)).click();
+    await expect.poll(() => heading(page).textContent()).toBe(titles[lang].title);
+    await page.goBack();
+    await expect.poll(() => heading(page).textContent()).toBe(certificate);
+    await expectClean(session);
+  });
+
+  it('a link to the certificate before the final is passed shows the result, and no error', async () => {
+    session = await openBrowser({ locale, ...screen });
+    const { page } = session;
+    await page.goto(`${inject('baseURL')}?lang=${lang}`);
+    const passed = atSummary(FINAL);
+    const notPassed = { ...passed, modules: { ...passed.modules, [FINAL]: { round: 0, score: 40, best: 40 } }, final: { score: 40, passed: false, at: PASSED_AT } };
+    await loadProgress(page, seasoned({ lang, ...notPassed }));
+    const url = page.url();
+    for (const open of ['a link followed', 'a fresh page']) {
+      if (open === 'a fresh page') await page.goto('about:blank');
+      await page.goto(`${url.split('#')[0]}#/final/certificate`);
+      await expect.poll(() => hash(page), { message: open }).toBe('#/final/result');
+      expect(await heading(page).textContent()).toBe(say(lang, (s) => s.result.heading));
+      expect(await button(page, say(lang, (s) => s.result.certificate)).count()).toBe(0);
+      expect(await page.getByRole('alert').count()).toBe(0);
+    }
     await expectClean(session);
   });
 });

@@ -15,15 +15,21 @@ const LMS = 'http://lms.test/';
 const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml', json: 'application/json', xml: 'application/xml' };
 // The host page's script: the strict LMS (scorm-again behind Moodle's rules) behind the fault shim, bundled for the browser.
 const hostScript = buildSync({ entryPoints: [path.resolve('tests/scorm/lms-host.ts')], bundle: true, write: false, format: 'iife', platform: 'browser' }).outputFiles[0].text;
-const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head>
+const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Test LMS</title></head>
 <body><iframe id="course" title="Course" style="width:100%;height:95vh;border:0"></iframe><script src="host.js"></script></body></html>`;
 
 /**
  * Opens the test LMS with the unzipped package of this build (as an LMS would serve it): `data`
- * is the learner's record in the LMS, `reads` what its GetValue answers instead (a faulty LMS).
+ * is the learner's record in the LMS, `reads` what its GetValue answers instead (a faulty LMS),
+ * `browser` the screen and locale of the browser (English unless given).
  */
-export async function openLms(version: ScormVersion, data: Record<string, string> = {}, reads: Record<string, string> = {}): Promise<{ session: Session; page: Page; frame: ReturnType<Page['frameLocator']>; url: string }> {
-  const session = await openBrowser({ locale: 'en-GB' });
+export async function openLms(
+  version: ScormVersion,
+  data: Record<string, string> = {},
+  reads: Record<string, string> = {},
+  browser: Parameters<typeof openBrowser>[0] = {},
+): Promise<{ session: Session; page: Page; frame: ReturnType<Page['frameLocator']>; url: string }> {
+  const session = await openBrowser({ locale: 'en-GB', ...browser });
   const files = unzipSync(packageZip({ id: manifest.id, version: manifest.version, title: titles.en.title, masteryScore: manifest.final.passMark }, version, path.resolve('dist')));
   await session.context.route(`${LMS}**`, (route) => {
     const file = new URL(route.request().url()).pathname.slice(1);

@@ -1,13 +1,15 @@
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { scoreItems } from '../../src/quiz/scoring.ts';
 import { tFor } from '../ui-strings.ts';
 import { FINAL, PRACTICE } from '../../src/course/final-assessment.ts';
+import { encodeProgress } from '../../src/course/progress-codec.ts';
 import { createProgress } from '../../src/course/progress.ts';
 import { expectAccessible, expectClean, LAPTOP, openBrowser, PHONE, type Session } from './browser.ts';
 import { course, say, titles } from './course-content.ts';
 import { button, heading } from './journeys.ts';
+import { openLms } from './lms-host-page.ts';
 import { atQuiz, atSummary, loadProgress, overflow, seasoned, wrong } from './phone-screens.ts';
 
 const { manifest } = course;
@@ -26,6 +28,23 @@ async function fitsEveryWidth(page: Page, screen: string) {
     await page.setViewportSize({ width, height: 740 });
     expect(await overflow(page), `${screen} at ${width} px`).toBeNull();
   }
+}
+
+/**
+ * The header's controls (by name) sit on one row, wholly inside the header and the screen, each
+ * tall enough to tap; the header takes at most 15% of the screen's height.
+ */
+async function expectOneRowHeader(root: Page | FrameLocator, names: string[], screen: { x: number; y: number; width: number; height: number }) {
+  const header = (await root.locator('.site-header').boundingBox())!;
+  const boxes = await Promise.all(names.map(async (name) => (await button(root, name).boundingBox())!));
+  for (const [n, box] of boxes.entries()) {
+    expect(box.y, names[n]).toBeGreaterThanOrEqual(header.y);
+    expect(box.y + box.height, names[n]).toBeLessThanOrEqual(header.y + header.height);
+    expect(box.x + box.width, names[n]).toBeLessThanOrEqual(screen.x + screen.width);
+    expect(box.height, names[n]).toBeGreaterThanOrEqual(40);
+    expect(Math.abs(box.y - boxes[0].y), `${names[n]} on the row of ${names[0]}`).toBeLessThan(1);
+  }
+  expect(header.height).toBeLessThanOrEqual(screen.height * 0.15);
 }
 
 const settled = (page: Page) => expect.poll(() => page.getByRole('status').filter({ hasText: /…|\.\.\./ }).count()).toBe(0);
@@ -208,11 +227,23 @@ describe.each(LANGS)('home leads and the header stays small ($lang)', ({ lang, l
     await page.goto(`${inject('baseURL')}?lang=${lang}#/m/04/p/2`);
     await expect.poll(() => page.locator('.prose').count()).toBe(1);
     const header = page.locator('.site-header');
-    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(568 * 0.15);
+    await expectOneRowHeader(page, [say(lang, (s) => s.app.home), 'Bahasa Indonesia', 'English'], { x: 0, y: 0, width: 320, height: 568 });
     await page.mouse.wheel(0, 1500);
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(500);
     expect((await header.boundingBox())!.y).toBe(0);
     expect(await button(page, say(lang, (s) => s.app.home)).isVisible()).toBe(true);
+  });
+
+  it('inside an LMS at 320×568 the header is one row (Home, Save and exit, the languages) and leaves at least 85% of the frame to the content', async () => {
+    const place = { screen: 'lesson' as const, module: manifest.modules[0].id, page: 1 };
+    const opened = await openLms('2004', { 'cmi.suspend_data': encodeProgress({ ...createProgress(manifest), lang, atWelcome: false, place }, manifest) }, {}, { locale, viewport: { width: 320, height: 568 }, touch: true });
+    session = opened.session;
+    const { page, frame } = opened;
+    await expect.poll(() => frame.locator('.prose').count()).toBe(1);
+    const frameBox = (await page.locator('#course').boundingBox())!;
+    await expectOneRowHeader(frame, [say(lang, (s) => s.app.home), say(lang, (s) => s.app.exit), 'Bahasa Indonesia', 'English'], frameBox);
+    await expectAccessible(page, `header inside an LMS at 320 px (${lang})`);
+    await expectClean(session);
   });
 });
 

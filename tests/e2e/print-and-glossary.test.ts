@@ -33,6 +33,7 @@ describe.each(setups)('certificate and notes on paper ($lang)', ({ lang, locale,
       'Maria Goreti Ndapa Lawa Woda Kusumaningrum', titles[lang].title, course.welcome[lang].issuer,
       say(lang, (s) => s.certificate.hoursValue, { hours }), say(lang, (s) => s.certificate.scoreValue, { score: 80 }),
       certificateCode(manifest, { ...progress, lang }),
+      lang === 'id' ? '14 Maret 2026' : 'March 14, 2026', // the day it was passed, not the day it is printed
     ]) expect(text).toContain(part);
     await expectAccessible(page, `certificate (${lang})`);
 

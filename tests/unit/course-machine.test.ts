@@ -3,7 +3,7 @@ import { createActor, type AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { CourseManifest } from '../../src/content/types.ts';
 import { courseMachine, isModuleUnlocked, type CourseContext as CourseContextValue, type CourseEvent } from '../../src/course/course-machine.ts';
-import { courseModules, finalAccess, finalAttempts, finalModule, isInFinal } from '../../src/course/final-assessment.ts';
+import { courseModules, finalAccess, finalAttempts, finalModule, finalPassedAt, isInFinal } from '../../src/course/final-assessment.ts';
 import { quizItems } from '../../src/course/quiz-round.ts';
 import { decodeProgress, encodeProgress } from '../../src/course/progress-codec.ts';
 import { createProgress, type Progress } from '../../src/course/progress.ts';
@@ -188,8 +188,9 @@ describe('course machine', () => {
     modules: Object.fromEntries(course.modules.map((m) => [m.id, { score: 100, best: 100, round: 0 }])),
   });
 
-  it('opens the final assessment only when every module quiz is done, and never takes a pass back', () => {
-    const { send, state, progress, answerAll } = start({}, openManifest, undefined, () => NOW);
+  it('opens the final assessment only when every module quiz is done, and never takes a pass back nor moves its date', () => {
+    let now = NOW;
+    const { send, state, progress, answerAll } = start({}, openManifest, undefined, () => now);
     send({ type: 'final.start' });
     expect(state().value).toBe('welcome');
     for (const module of openManifest.modules) {
@@ -202,11 +203,38 @@ describe('course machine', () => {
     expect(progress().place).toEqual({ screen: 'quiz', module: 'final', item: 0, answered: false });
     answerAll(true);
     expect(state().value).toBe('summary');
-    expect(progress().final).toEqual({ score: 100, passed: true, at: NOW / MINUTE });
+    expect(progress().final).toEqual({ score: 100, passed: true, at: NOW / MINUTE, passedAt: NOW / MINUTE });
+    now += 3 * 24 * 60 * MINUTE;
     send({ type: 'quiz.retry' });
     answerAll(false);
     expect(progress().modules.final).toMatchObject({ round: 1, score: 0, best: 100 });
-    expect(progress().final).toEqual({ score: 100, passed: true, at: NOW / MINUTE });
+    // The retake's end starts any wait; the course was completed when it was first passed.
+    expect(progress().final).toEqual({ score: 100, passed: true, at: now / MINUTE, passedAt: NOW / MINUTE });
+    expect(finalPassedAt(progress())).toBe(NOW / MINUTE);
+  });
+
+  it('dates a pass in a record written before pass dates were kept by its latest attempt, and keeps that date', () => {
+    const before = NOW / MINUTE - 600;
+    const done = modulesDone(openManifest);
+    const saved = { modules: { ...done.modules, final: { score: 90, best: 90, round: 0 } }, final: { score: 90, passed: true, at: before } };
+    const { send, progress, answerAll } = start(saved, openManifest, undefined, () => NOW);
+    expect(finalPassedAt(progress())).toBe(before);
+    send({ type: 'final.start' });
+    answerAll(false);
+    expect(progress().final).toEqual({ score: 90, passed: true, at: NOW / MINUTE, passedAt: before });
+  });
+
+  it('dates a first pass on a retake by that retake, not by the failed attempt before it', () => {
+    let now = NOW;
+    const { send, progress, answerAll } = start(modulesDone(openManifest), openManifest, undefined, () => now);
+    send({ type: 'final.start' });
+    answerAll(false);
+    expect(progress().final).toEqual({ score: 0, passed: false, at: NOW / MINUTE });
+    expect(finalPassedAt(progress())).toBeUndefined();
+    now += 60 * MINUTE;
+    send({ type: 'quiz.retry' });
+    answerAll(true);
+    expect(progress().final).toEqual({ score: 100, passed: true, at: now / MINUTE, passedAt: now / MINUTE });
   });
 
   it('gives no feedback in the final: an answer goes straight to the next question, the last to the result', () => {

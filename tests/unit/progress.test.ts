@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../scripts/content/compile.ts';
 import type { CourseManifest } from '../../src/content/types.ts';
 import { decodeProgress, encodeProgress } from '../../src/course/progress-codec.ts';
-import { createProgress, MAX_ATTEMPTS, mergeProgress, type Place, type Progress } from '../../src/course/progress.ts';
+import { createProgress, fitProgress, MAX_ATTEMPTS, mergeProgress, type Place, type Progress } from '../../src/course/progress.ts';
 import { fixtureCourse } from './fixture-course.ts';
 
 const { manifest } = fixtureCourse();
@@ -17,6 +17,13 @@ const midQuiz: Progress = {
   answers: { 'fx-home-visit': ['groupwork', 'casework'], 'fx-concept': ['b'] },
   modules: { alpha: { score: 50, best: 50 } },
   review: { 'fx-home-visit': [1, 20480] },
+};
+
+/** The stored text of midQuiz with its final field written as given. */
+const withFinalField = (field: string) => {
+  const fields = encodeProgress(midQuiz, manifest).split('~');
+  fields[8] = field;
+  return fields.join('~');
 };
 
 const roundTrip = (progress: Progress, course: CourseManifest = manifest) => decodeProgress(encodeProgress(progress, course), course);
@@ -44,7 +51,11 @@ const arbitraryProgress = (course: CourseManifest) => {
       fc.record({ score: fc.integer({ min: 0, max: 100 }) }).map(({ score }) => ({ score, best: score }))])), { requiredKeys: [] })
       .map((modules) => modules as Progress["modules"]),
     review: fc.dictionary(fc.constantFrom(...items.map((i) => i.id)), fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 99999 }))),
-    final: fc.option(fc.record({ score: fc.integer({ min: 0, max: 100 }), passed: fc.boolean() }), { nil: null }),
+    final: fc.option(
+      fc.tuple(fc.integer({ min: 0, max: 100 }), fc.boolean(), fc.option(fc.integer({ min: 0, max: 60_000_000 })), fc.integer({ min: 0, max: 10_000_000 }))
+        .map(([score, passed, at, sincePass]) => ({ score, passed, ...(at !== null && { at }), ...(passed && at !== null && sincePass <= at && { passedAt: at - sincePass }) })),
+      { nil: null },
+    ),
     practice: fc.uniqueArray(fc.constantFrom(...items.map((i) => i.id)), { maxLength: 10 }),
   }).map((parts): Progress => ({ ...createProgress(course), ...parts, atWelcome: parts.place === null || parts.atWelcome }));
 };
@@ -80,7 +91,8 @@ describe('Progress record encoding', () => {
       modules: Object.fromEntries(course.modules.map((m) => [m.id, { score: 100, best: 100 }])),
       review: Object.fromEntries(items.map((i) => [i.id, [9, 99999] as [number, number]])),
       practice: items.slice(0, 10).map((i) => i.id),
-      final: { score: 100, passed: true, at: Math.floor(Date.UTC(2099, 0, 1) / 60_000) },
+      // Passed 19 years before the latest attempt: the longest pass time to keep.
+      final: { score: 100, passed: true, at: Math.floor(Date.UTC(2099, 0, 1) / 60_000), passedAt: Math.floor(Date.UTC(2080, 0, 1) / 60_000) },
     };
     worst.modules.final = { score: 100, best: 100, round: 999 };
     const encoded = encodeProgress(worst, course);
@@ -101,6 +113,32 @@ describe('Progress record encoding', () => {
     const withTime = { ...midQuiz, final: { score: 80, passed: true, at: 29_420_000 } };
     expect(decodeProgress(encodeProgress(withTime, manifest), manifest)).toEqual({ ok: true, progress: withTime });
     expect(decodeProgress(JSON.stringify(withTime), manifest)).toEqual({ ok: true, progress: withTime });
+  });
+
+  it('keeps the date of the first pass, in a few characters, and reads records written before it was kept', () => {
+    const at = 29_420_000;
+    const passedSame = { ...midQuiz, final: { score: 80, passed: true, at, passedAt: at } };
+    expect(encodeProgress(passedSame, manifest).split('~')[8]).toBe(`80.1.${at.toString(36)}.0`);
+    expect(roundTrip(passedSame)).toEqual({ ok: true, progress: passedSame });
+    const passedEarlier = { ...midQuiz, final: { score: 90, passed: true, at, passedAt: at - 3 * 24 * 60 } };
+    expect(roundTrip(passedEarlier)).toEqual({ ok: true, progress: passedEarlier });
+    expect(decodeProgress(JSON.stringify(passedEarlier), manifest)).toEqual({ ok: true, progress: passedEarlier });
+    // Written before: no pass time (the certificate then falls back to the latest attempt).
+    const decoded = decodeProgress(withFinalField(`80.1.${at.toString(36)}`), manifest);
+    expect(decoded).toEqual({ ok: true, progress: { ...midQuiz, final: { score: 80, passed: true, at } } });
+  });
+
+  it('drops a pass time that cannot be: without a pass, without an attempt, after the latest attempt, or no whole number', () => {
+    const at = 29_420_000;
+    const fitted = (final: Record<string, unknown>) => fitProgress({ ...midQuiz, final }, manifest).final;
+    expect(fitted({ score: 40, passed: false, at, passedAt: at })).toEqual({ score: 40, passed: false, at });
+    expect(fitted({ score: 80, passed: true, passedAt: at })).toEqual({ score: 80, passed: true });
+    expect(fitted({ score: 80, passed: true, at, passedAt: at + 1 })).toEqual({ score: 80, passed: true, at });
+    expect(fitted({ score: 80, passed: true, at, passedAt: -5 })).toEqual({ score: 80, passed: true, at });
+    expect(fitted({ score: 80, passed: true, at, passedAt: '29419000' })).toEqual({ score: 80, passed: true, at });
+    expect(fitted({ score: 80, passed: true, at, passedAt: at - 1000 })).toEqual({ score: 80, passed: true, at, passedAt: at - 1000 });
+    // In the stored text, a pass "later" than the attempt (a negative distance) is no number: dropped.
+    expect(decodeProgress(withFinalField(`80.1.${at.toString(36)}.-5`), manifest)).toMatchObject({ ok: true, progress: { final: null } });
   });
 
   it('reads the JSON records of earlier builds (migration)', () => {
@@ -185,5 +223,15 @@ describe('merging two tabs', () => {
       expect(merged.final?.passed ?? false).toBe((ours.final?.passed ?? false) || (theirs.final?.passed ?? false));
       expect(merged.place).toEqual(ours.place);
     }));
+  });
+
+  it('keeps the earliest pass date of the two and the latest attempt, whichever tab passed first', () => {
+    const early = { ...midQuiz, final: { score: 80, passed: true, at: 1000, passedAt: 900 } };
+    const late = { ...midQuiz, final: { score: 95, passed: true, at: 5000, passedAt: 4000 } };
+    const failed = { ...midQuiz, final: { score: 30, passed: false, at: 7000 } };
+    expect(mergeProgress(late, early).final).toEqual({ score: 95, passed: true, at: 5000, passedAt: 900 });
+    expect(mergeProgress(early, late).final).toEqual({ score: 80, passed: true, at: 5000, passedAt: 900 });
+    expect(mergeProgress(failed, late).final).toEqual({ score: 95, passed: true, at: 7000, passedAt: 4000 });
+    expect(mergeProgress(late, failed).final).toEqual({ score: 95, passed: true, at: 7000, passedAt: 4000 });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { courseMachine, type CourseEvent } from '../../src/course/course-machine.ts';
 import { createProgress, type Progress } from '../../src/course/progress.ts';
 import { shownPlace, type Stop } from '../../src/course/visit.ts';
-import { courseHash, parseRoute } from '../../src/routing/routes.ts';
+import { courseHash, parseRoute, routeHash } from '../../src/routing/routes.ts';
 import { quizItems } from '../../src/course/quiz-round.ts';
 import { fixtureCourse } from './fixture-course.ts';
 
@@ -123,6 +123,8 @@ describe('addresses', () => {
     expect(parseRoute(manifest, '#/glossary/casework')).toEqual({ kind: 'glossary', term: 'casework' });
     expect(parseRoute(manifest, '#/notes/02')).toEqual({ kind: 'notes', module: 'beta' });
     expect(parseRoute(manifest, '#/final')).toEqual({ kind: 'final' });
-    for (const junk of ['#main', '#/m/99', '#/m/01/p/x', '#/notes/77', '#/m/01/quiz/2/3', '#/elsewhere']) expect(parseRoute(manifest, junk)).toBeNull();
+    expect(routeHash(manifest, { kind: 'certificate' })).toBe('#/final/certificate');
+    expect(parseRoute(manifest, '#/final/certificate')).toEqual({ kind: 'certificate' });
+    for (const junk of ['#main', '#/m/99', '#/m/01/p/x', '#/notes/77', '#/m/01/quiz/2/3', '#/elsewhere', '#/final/certificate/2', '#/practice/certificate']) expect(parseRoute(manifest, junk)).toBeNull();
   });
 });
