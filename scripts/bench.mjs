@@ -230,7 +230,8 @@ async function runSlowPhone() {
         const seen = await waitFor(page, (b) => b && b.takeover !== null && b.paint !== null);
         const takeoverWall = Date.now();
         const beforeInteractive = fetched.filter((f) => f.at <= takeoverWall).map((f) => distFile(f.url)).filter((f) => byFile[f]);
-        const lesson = await page.evaluate(() => new Promise((resolve) => {
+        const lesson = await page.evaluate(() => new Promise((resolve, reject) => {
+          setTimeout(() => reject(new Error('no lesson page within 30 s of Start')), 30_000);
           const title = document.querySelector('h1').textContent;
           const t0 = performance.now();
           document.querySelector('.home-next button').click();
@@ -291,14 +292,17 @@ const MEASURES = [
   { name: 'slowPhone', title: 'Slow phone (CPU 4×, 150 ms, 1.6 Mbps; median of 3)', run: runSlowPhone },
 ];
 
+// `-- --only=slowPhone` (names from MEASURES, comma-separated) runs some of the browser measures.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const chosen = MEASURES.filter((m) => !only || only.includes(m.name));
 const measured = {};
 if (!fs.existsSync(CHROMIUM)) {
-  for (const m of MEASURES) measured[m.name] = { skipped: `${CHROMIUM} not found; install it with: sudo apt-get install -y chromium` };
+  for (const m of chosen) measured[m.name] = { skipped: `${CHROMIUM} not found; install it with: sudo apt-get install -y chromium` };
 } else {
   let server;
   try {
     server = await startServer();
-    for (const m of MEASURES) {
+    for (const m of chosen) {
       console.log(`\n== ${m.title} ==`);
       try {
         measured[m.name] = await m.run();
@@ -308,7 +312,7 @@ if (!fs.existsSync(CHROMIUM)) {
       }
     }
   } catch (err) {
-    for (const m of MEASURES) measured[m.name] ??= { skipped: err.message };
+    for (const m of chosen) measured[m.name] ??= { skipped: err.message };
     console.log(`Skipped: ${err.message}`);
   } finally {
     server?.stop();

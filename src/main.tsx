@@ -18,7 +18,7 @@ const storage = (() => {
 const container = document.getElementById('root')!;
 const { prerendered, pageLang } = container.dataset;
 
-/** Lifts the inert state in the same commit that makes the screen the app's own (no DOM of its own). */
+/** Lifts the inert state in the same commit that makes the screen the app's own (it adds no DOM). */
 function TakeOver({ children }: { children: ReactNode }) {
   useLayoutEffect(() => {
     container.inert = false;
@@ -33,9 +33,12 @@ void startCourse({ manifest, storage, search: location.search, browserLanguages:
         <TakeOver>{view}</TakeOver>
       </StrictMode>
     );
-    // The same screen as the HTML: adopt it as it is. Any other (saved progress, another language,
-    // an LMS, class mode): render it in place of the prerendered one, in one commit.
-    if (firstVisit && lang === prerendered) hydrateRoot(container, course);
-    else createRoot(container).render(course);
+    // The same screen as the HTML: adopt it as it is. From this call React replays a tap that comes
+    // before hydration is done, so the screen need not stay inert. Any other (saved progress, another
+    // language, an LMS, class mode): render it in place of the prerendered one, in one commit.
+    if (firstVisit && lang === prerendered) {
+      hydrateRoot(container, course);
+      container.inert = false;
+    } else createRoot(container).render(course);
   },
 );
