@@ -33,12 +33,11 @@ void startCourse({ manifest, storage, search: location.search, browserLanguages:
         <TakeOver>{view}</TakeOver>
       </StrictMode>
     );
-    // The same screen as the HTML: adopt it as it is. From this call React replays a tap that comes
-    // before hydration is done, so the screen need not stay inert. Any other (saved progress, another
-    // language, an LMS, class mode): render it in place of the prerendered one, in one commit.
-    if (firstVisit && lang === prerendered) {
-      hydrateRoot(container, course);
-      container.inert = false;
-    } else createRoot(container).render(course);
+    // The same screen as the HTML: adopt it as it is. Any other (saved progress, another language,
+    // an LMS, class mode): render it in place of the prerendered one, in one commit. Either way the
+    // screen stays inert until that commit (when it was live from the hydrateRoot call instead, one
+    // slow-phone bench run lost a Start pressed during hydration; the cause was not established).
+    if (firstVisit && lang === prerendered) hydrateRoot(container, course);
+    else createRoot(container).render(course);
   },
 );
