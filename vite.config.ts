@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { berdayaContent } from './scripts/content/vite-plugin.ts';
 import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
+import { prerenderWelcome } from './scripts/prerender/vite-plugin.ts';
 
 /**
  * Code that only screens after the welcome screen need. Everything else goes into one entry chunk:
@@ -12,14 +13,18 @@ import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
 const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view|practice-summary|notice-screen|welcome-extras|answer-review|final-access|left-course-screen|send-results|send-results-panel)|components\/(notice|feedback|option-group|html-text|term-card|chunk-status|confusion-table|allowed)|content\/whole-words|course\/certificate-code|quiz\/(feedback|question-form|single-question|sort-question|case-question|option-label)|tracking\/(progress-file|lms|scorm\/find-api|scorm\/scorm-tracker|scorm\/scorm-format)|results\/results-format|trainer\/[\w-]+)\.tsx?$|\/src\/screens\/screens\.css$|\/src\/trainer\/(class|cohort)\.css$|\/locales\/(en\/|id\/(course|trainer))|\0virtual:berdaya\/(text\/|facts|item-ids)/;
 
 const target = process.env.BERDAYA_TARGET === 'kolibri' ? 'kolibri' : 'web';
+const define = { __BERDAYA_TARGET__: JSON.stringify(target) };
+// BERDAYA_LESSONS builds another lessons folder (the browser tests build a hostile fixture).
+const content = berdayaContent(process.env.BERDAYA_LESSONS);
 
 export default defineConfig({
   // Relative asset paths let the same build run from any folder (a static host, an LMS package).
   base: './',
-  // BERDAYA_LESSONS builds another lessons folder (the browser tests build a hostile fixture).
-  plugins: [react(), berdayaContent(process.env.BERDAYA_LESSONS), contentSecurityPolicy(target)],
+  // The welcome screen is prerendered into index.html and en/index.html (scripts/prerender/); not in
+  // Kolibri, which shows its own loading screen and hands the app the learner's progress.
+  plugins: [react(), content, contentSecurityPolicy(target), ...(target === 'web' ? [prerenderWelcome({ content, define })] : [])],
   // What the platform allows (src/platform/capabilities.ts): BERDAYA_TARGET=kolibri for Kolibri's sandbox.
-  define: { __BERDAYA_TARGET__: JSON.stringify(target) },
+  define,
   resolve: {
     // React 19 has useSyncExternalStore: the fallback shims for old React (imported by @xstate/react
     // and react-i18next) need not ship.

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
+import { START_CHECK_SCRIPT } from './prerender/start-check.ts';
 
 /**
- * The built course ships a strict Content-Security-Policy: no inline or eval'd script, nothing from
- * other origins. It runs inside LMS pages, where a script injected through content could reach the
+ * The built course ships a strict Content-Security-Policy: no eval'd script and no inline script but
+ * the ones allowed by hash (below), nothing from other origins. It runs inside LMS pages, where a script injected through content could reach the
  * LMS. Dev mode is left alone (Vite's dev client needs inline scripts).
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -26,9 +27,12 @@ export const KOLIBRI_HEAD_SCRIPT =
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** The Kolibri build allows exactly Kolibri's line by its hash, and still no other inline script. */
+/**
+ * Inline scripts are allowed only by their hashes: in the web build the prerendered page's start
+ * check (scripts/prerender/), in the Kolibri build (not prerendered) exactly Kolibri's line.
+ */
 export const policyFor = (target: 'web' | 'kolibri') =>
-  target === 'kolibri' ? CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${sha256(KOLIBRI_HEAD_SCRIPT)}`) : CONTENT_SECURITY_POLICY;
+  CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${sha256(target === 'kolibri' ? KOLIBRI_HEAD_SCRIPT : START_CHECK_SCRIPT)}`);
 
 export const contentSecurityPolicy = (target: 'web' | 'kolibri' = 'web'): Plugin => ({
   name: 'berdaya-content-security-policy',

@@ -61,7 +61,7 @@ const write = (name: string, data: Uint8Array | string, purpose: string) => {
 };
 
 if (outputs.some((o) => o === 'web' || o.startsWith('scorm'))) viteBuild({ BERDAYA_TARGET: 'web' });
-if (outputs.includes('web')) write(`${base}-web.zip`, zipFolder('dist'), 'web build: unzip onto any static web host, or open index.html');
+if (outputs.includes('web')) write(`${base}-web.zip`, zipFolder('dist'), 'web build: unzip onto any static web host as it is (README: Deploy to any static host)');
 const info = { id: manifest.id, version: manifest.version, title: welcome.id.title, masteryScore: manifest.final.passMark };
 if (outputs.includes('scorm12')) write(`${base}-scorm12.zip`, packageZip(info, '1.2', path.resolve('dist')), 'SCORM 1.2 package: Moodle (fills its interactions report) and most LMSs');
 if (outputs.includes('scorm2004')) write(`${base}-scorm2004.zip`, packageZip(info, '2004', path.resolve('dist')), 'SCORM 2004 package: LMSs that prefer 2004');

@@ -1,7 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { StrictMode, useLayoutEffect, type ReactNode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { manifest } from 'virtual:berdaya/course';
-import { bootCourse } from './boot.tsx';
+import { startCourse } from './boot.tsx';
+import { isLang } from './i18n/i18n.ts';
 import './styles.css';
 
 const storage = (() => {
@@ -12,6 +13,31 @@ const storage = (() => {
   }
 })();
 
-void bootCourse({ manifest, storage, search: location.search, browserLanguages: navigator.languages }).then((course) =>
-  createRoot(document.getElementById('root')!).render(<StrictMode>{course}</StrictMode>),
+// The build prerendered a new learner's welcome screen into #root (scripts/prerender/), in the
+// page's language, and made it inert until the app has taken it over.
+const container = document.getElementById('root')!;
+const { prerendered, pageLang } = container.dataset;
+
+/** Lifts the inert state in the same commit that makes the screen the app's own (it adds no DOM). */
+function TakeOver({ children }: { children: ReactNode }) {
+  useLayoutEffect(() => {
+    container.inert = false;
+  }, []);
+  return children;
+}
+
+void startCourse({ manifest, storage, search: location.search, browserLanguages: navigator.languages, pageLang: isLang(pageLang) ? pageLang : null }).then(
+  ({ view, lang, firstVisit }) => {
+    const course = (
+      <StrictMode>
+        <TakeOver>{view}</TakeOver>
+      </StrictMode>
+    );
+    // The same screen as the HTML: adopt it as it is. Any other (saved progress, another language,
+    // an LMS, class mode): render it in place of the prerendered one, in one commit. Either way the
+    // screen stays inert until that commit (when it was live from the hydrateRoot call instead, one
+    // slow-phone bench run lost a Start pressed during hydration; the cause was not established).
+    if (firstVisit && lang === prerendered) hydrateRoot(container, course);
+    else createRoot(container).render(course);
+  },
 );

@@ -34,12 +34,14 @@ export const addLoaders = (ns: Namespace, byLang: Record<Lang, () => Promise<Str
 export const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);
 
 /**
- * The language to start in: `?lang=` first, then the learner's saved choice, then the browser's
- * language when it is one we have, else Indonesian.
+ * The language to start in: `?lang=` first, then the learner's saved choice, then the language of
+ * the page opened when it names one (en/index.html), then the browser's language when it is one we
+ * have, else Indonesian.
  */
-export function resolveLanguage(sources: { query?: string | null; saved?: Lang | null; browser?: readonly string[] }): Lang {
+export function resolveLanguage(sources: { query?: string | null; saved?: Lang | null; page?: Lang | null; browser?: readonly string[] }): Lang {
   if (isLang(sources.query)) return sources.query;
   if (sources.saved) return sources.saved;
+  if (sources.page) return sources.page;
   const browser = (sources.browser ?? []).map((tag) => tag.toLowerCase().split('-')[0]).find(isLang);
   return browser ?? 'id';
 }

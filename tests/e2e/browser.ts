@@ -20,7 +20,9 @@ export interface Session {
 }
 
 /** A fresh Chromium profile (empty storage), as a new learner's phone (in the system's time zone unless given). */
-export async function openBrowser(options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number }; touch?: boolean } = {}): Promise<Session> {
+export async function openBrowser(
+  options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number }; touch?: boolean; javaScript?: boolean } = {},
+): Promise<Session> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -29,6 +31,7 @@ export async function openBrowser(options: { locale?: string; timezoneId?: strin
     ...(options.timezoneId && { timezoneId: options.timezoneId }),
     viewport: options.viewport ?? { width: 412, height: 860 },
     ...(options.touch && { hasTouch: true, isMobile: true }),
+    ...(options.javaScript === false && { javaScriptEnabled: false }),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());

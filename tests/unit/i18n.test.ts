@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGE_NAMES, loadStrings, resolveLanguage } from '../../src/i18n/i18n.ts';
 import '../../src/trainer/trainer-strings.ts'; // class mode registers its namespace when it loads
 import { namespaces, trainerStrings, uiStrings } from '../ui-strings.ts';
+import enPage from '../../locales/en/page.json';
+import idPage from '../../locales/id/page.json';
 
 const leaves = (obj: object, prefix = ''): [string, string][] =>
   Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v as string]]));
 
 describe.each([
   ['UI strings', uiStrings, ['certificate.scoreValue', 'levels.groupwork', 'levelsShort.groupwork']], // "Groupwork (mezzo)" and "Mezzo" are the terms in both languages; a score reads "80%" in both
+  ['page strings (around the app: no script, cannot start)', { id: idPage, en: enPage }, []],
   ['class mode strings', trainerStrings, ['keys.backKeys', 'keys.escapeKeys', 'keys.fullscreenKeys', 'keys.helpKeys', 'keys.voteKeys', 'plan.contrastOption', 'summary.number', 'cohort.moduleShort', 'cohort.skipped']], // key names, numbers, "M4", "file: reason"
 ] as const)('%s', (_, { id, en }, sameInBoth) => {
   it('exist in both languages with the same keys and placeholders', () => {
@@ -76,5 +79,10 @@ describe('starting language', () => {
     expect(resolveLanguage({ saved: 'id', browser: ['en-US'] })).toBe('id');
     expect(resolveLanguage({ query: 'en', saved: 'id', browser: ['id'] })).toBe('en');
     expect(resolveLanguage({ query: 'xx', saved: 'en' })).toBe('en');
+  });
+  it('takes the language a page names (en/index.html) after the saved choice and before the browser', () => {
+    expect(resolveLanguage({ page: 'en', browser: ['id-ID'] })).toBe('en');
+    expect(resolveLanguage({ page: 'en', saved: 'id', browser: ['en'] })).toBe('id');
+    expect(resolveLanguage({ query: 'id', page: 'en' })).toBe('id');
   });
 });

@@ -1,0 +1,67 @@
+import type { Lang } from '../../src/content/types.ts';
+import { START_CHECK_SCRIPT } from './start-check.ts';
+
+/** locales/<lang>/page.json: the words of the page around the app (read only at build time). */
+export interface PageStrings {
+  description: string;
+  noScript: { heading: string; how: string };
+  cannotStart: { heading: string; folder: string; browser: string; offline: string };
+}
+
+/** What to run in the course folder to serve it (named in the "cannot start here" message). */
+export const SERVE_COMMAND = 'npx serve';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Both languages, the page's own first, each marked with its language for screen readers. */
+const inBothLanguages = (lang: Lang, strings: Record<Lang, PageStrings>, part: (s: PageStrings, lang: Lang) => string) =>
+  (lang === 'id' ? (['id', 'en'] as const) : (['en', 'id'] as const)).map((l) => `<div lang="${l}">${part(strings[l], l)}</div>`).join('');
+
+/**
+ * Why the course cannot start and how to open it properly: shown by the browser when JavaScript is
+ * off (<noscript>), and by the start check (start-check.ts) when the app's script cannot run.
+ * Sections with a name are landmarks, so the message is found like the rest of the page.
+ */
+export function cannotStartHtml(lang: Lang, strings: Record<Lang, PageStrings>): string {
+  const noScript = inBothLanguages(lang, strings, (s, l) => `<h2 id="no-script-${l}">${escapeHtml(s.noScript.heading)}</h2><p>${escapeHtml(s.noScript.how)}</p>`);
+  const cannotStart = inBothLanguages(lang, strings, (s, l) => {
+    const folder = escapeHtml(s.cannotStart.folder).replace('{{command}}', `<code>${escapeHtml(SERVE_COMMAND)}</code>`);
+    return `<h2 id="cannot-start-${l}">${escapeHtml(s.cannotStart.heading)}</h2><p>${folder}</p><p>${escapeHtml(s.cannotStart.browser)}</p><p>${escapeHtml(s.cannotStart.offline)}</p>`;
+  });
+  return [
+    `<noscript><section class="notice notice--error page-notice" aria-labelledby="no-script-${lang}">${noScript}</section></noscript>`,
+    `<section id="cannot-start" class="notice notice--error page-notice" aria-labelledby="cannot-start-${lang}" hidden>${cannotStart}</section>`,
+  ].join('\n    ');
+}
+
+interface PageOptions {
+  lang: Lang;
+  /** The welcome screen rendered at build time (src/prerender/render-welcome.tsx). */
+  body: string;
+  title: string;
+  strings: Record<Lang, PageStrings>;
+  /** How many folders below the build's root the page lives (en/index.html: 1), for its relative links. */
+  depth: number;
+  /** The page names its language as the learner's choice (see resolveLanguage in src/i18n/i18n.ts). */
+  namesLanguage: boolean;
+}
+
+/**
+ * One prerendered page from the built index.html: language, title and description, the "cannot
+ * start" message, the welcome screen inside #root (which the app takes over) and the start check.
+ */
+export function prerenderedPage(template: string, { lang, body, title, strings, depth, namesLanguage }: PageOptions): string {
+  const up = '../'.repeat(depth);
+  const root = `<div id="root" data-prerendered="${lang}"${namesLanguage ? ` data-page-lang="${lang}"` : ''}>${body}</div>`;
+  const replaced = (html: string, pattern: RegExp, by: string) => {
+    if (!pattern.test(html)) throw new Error(`Prerender: index.html has no ${pattern}`);
+    return html.replace(pattern, () => by);
+  };
+  // Assets sit at the build's root: a page in a folder reaches them one level up per folder.
+  let html = depth ? template.replace(/ (src|href)="\.\//g, (_, attr: string) => ` ${attr}="${up}`) : template;
+  html = replaced(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);
+  html = replaced(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
+  html = replaced(html, /<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(strings[lang].description)}" />`);
+  // The start check runs once the page is parsed and before the app's (deferred) module script.
+  return replaced(html, /<div id="root"><\/div>/, `${cannotStartHtml(lang, strings)}\n    ${root}\n    <script>${START_CHECK_SCRIPT}</script>`);
+}

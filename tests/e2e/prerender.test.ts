@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Lang } from '../../src/content/types.ts';
+import idPage from '../../locales/id/page.json';
+import enPage from '../../locales/en/page.json';
+import { expectAccessible, expectClean, LAPTOP, openBrowser, PHONE, type Session } from './browser.ts';
+import { course, htmlText, say, titles } from './course-content.ts';
+import { button, heading, seedProgress } from './journeys.ts';
+
+const pageStrings = { id: idPage, en: enPage };
+const PAGES = [
+  { lang: 'id' as const, path: '', locale: 'id-ID', screen: PHONE },
+  { lang: 'en' as const, path: 'en/', locale: 'en-GB', screen: LAPTOP },
+];
+const moduleButton = (lang: Lang, m: (typeof course.manifest.modules)[number]) =>
+  `${say(lang, (s) => s.welcome.moduleNumber, { number: m.number })}: ${titles[lang].modules[m.id]}`;
+
+let session: Session;
+afterEach(() => session?.close());
+
+/** Layout shifts summed as CLS counts them, from the first paint on (buffered), and console warnings. */
+async function watchPage(s: Session) {
+  const warnings: string[] = [];
+  s.context.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await s.context.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return { warnings, shift: () => s.page.evaluate(() => (window as unknown as { __shift: number }).__shift) };
+}
+
+/** The app has the screen: the prerendered one is no longer inert, and the welcome screen's lazy part is in. */
+async function takenOver(s: Session, lang: Lang) {
+  await expect.poll(() => s.page.evaluate(() => document.getElementById('root')!.inert)).toBe(false);
+  await expect.poll(() => s.page.getByRole('heading', { name: say(lang, (x) => x.welcome.finalHeading) }).count()).toBe(1);
+}
+
+describe('the first screen is in the HTML', () => {
+  it.each(PAGES)('$path index.html holds the $lang welcome heading and module list before any script runs', async ({ lang, path: at }) => {
+    const pageUrl = new URL(`${at}index.html`, inject('baseURL'));
+    const html = await (await fetch(pageUrl)).text();
+    expect(html).toMatch(new RegExp(`<html lang="${lang}">`));
+    const text = html.replace(/<!-- -->/g, '').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&');
+    expect(text).toContain(`<h1 tabindex="-1">${titles[lang].title}</h1>`);
+    for (const m of course.manifest.modules) expect(text).toContain(`>${moduleButton(lang, m)}</button>`);
+    // Every file the page links to is served from where the page says.
+    for (const [, ref] of html.matchAll(/ (?:src|href)="(\.{1,2}\/[^"]+)"/g)) {
+      expect((await fetch(new URL(ref, pageUrl))).status, ref).toBe(200);
+    }
+  });
+
+  it.each(PAGES)('with JavaScript off, $path index.html shows the $lang welcome screen and says in both languages how to start', async ({ lang, path: at, locale, screen }) => {
+    session = await openBrowser({ locale, ...screen, javaScript: false });
+    const { page } = session;
+    await page.goto(new URL(at, inject('baseURL')).href);
+    expect(await heading(page).textContent()).toBe(titles[lang].title);
+    for (const m of course.manifest.modules) expect(await button(page, moduleButton(lang, m)).isVisible()).toBe(true);
+    const notice = page.getByRole('region', { name: pageStrings[lang].noScript.heading });
+    expect(await notice.isVisible()).toBe(true);
+    for (const l of ['id', 'en'] as const) {
+      expect(await page.getByRole('heading', { name: pageStrings[l].noScript.heading }).isVisible()).toBe(true);
+      expect(await notice.textContent()).toContain(pageStrings[l].noScript.how);
+      expect(await page.getByRole('heading', { name: pageStrings[l].cannotStart.heading }).count()).toBe(0);
+    }
+    // axe needs timers, which do not run with JavaScript off: audit the same page as this browser
+    // shows it (its scripts removed, <noscript> shown) in a page where axe can run.
+    const shown = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<\/?noscript>/g, '');
+    await session.close();
+    session = await openBrowser({ locale, ...screen });
+    await session.page.route(new URL(at, inject('baseURL')).href, (route) => route.fulfill({ body: shown, contentType: 'text/html' }));
+    await session.page.goto(new URL(at, inject('baseURL')).href);
+    expect(await heading(session.page).textContent()).toBe(titles[lang].title);
+    expect(await session.page.getByRole('region', { name: pageStrings[lang].noScript.heading }).isVisible()).toBe(true);
+    await expectAccessible(session.page, `prerendered ${lang} page without JavaScript`);
+  });
+
+  it('opened from a folder (file://), says in both languages that it cannot start there and how to open it', async () => {
+    session = await openBrowser({ locale: 'id-ID', ...PHONE });
+    const { page } = session;
+    await page.goto(`file://${path.resolve('dist/index.html')}`);
+    expect(await heading(page).textContent()).toBe(titles.id.title);
+    for (const l of ['id', 'en'] as const) {
+      await expect.poll(() => page.getByRole('heading', { name: pageStrings[l].cannotStart.heading }).isVisible()).toBe(true);
+      expect(await page.getByText(pageStrings[l].cannotStart.folder.split('{{command}}')[0].trim(), { exact: false }).isVisible()).toBe(true);
+    }
+    expect(await page.locator('code', { hasText: 'npx serve' }).count()).toBe(2);
+    await expectAccessible(page, 'the prerendered page opened from a folder');
+    expect(fs.existsSync(path.resolve('dist/en/index.html'))).toBe(true);
+  });
+});
+
+describe('the app takes the prerendered screen over', () => {
+  it.each(PAGES)('a new learner on $path index.html: same screen, no console error or warning, no layout shift, and it works', async ({ lang, path: at, locale, screen }) => {
+    session = await openBrowser({ locale, ...screen });
+    const { page } = session;
+    const watch = await watchPage(session);
+    await page.goto(new URL(at, inject('baseURL')).href);
+    await takenOver(session, lang);
+    expect(await heading(page).textContent()).toBe(titles[lang].title);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    expect(await page.locator('#cannot-start').isHidden()).toBe(true);
+    expect(await watch.shift()).toBe(0);
+    expect(watch.warnings).toEqual([]);
+    await expectClean(session);
+    await expectAccessible(page, `${lang} welcome screen after the takeover`);
+    await button(page, say(lang, (s) => s.welcome.start)).click();
+    await expect.poll(() => heading(page).textContent()).toBe(htmlText(course.texts[course.manifest.modules[0].id][lang].pages[0].title));
+    await expectClean(session);
+  });
+
+  it('a learner whose saved progress is in English, opening the Indonesian page, ends on their own English screen with no layout shift', async () => {
+    session = await openBrowser({ locale: 'id-ID', ...PHONE });
+    const { page, context } = session;
+    const first = course.manifest.modules[0];
+    await seedProgress(context, { lang: 'en', atWelcome: true, place: { screen: 'lesson', module: first.id, page: 2 }, modules: { [first.id]: {} } });
+    const watch = await watchPage(session);
+    await page.goto(inject('baseURL'));
+    await expect.poll(() => button(page, say('en', (s) => s.welcome.continue)).count()).toBe(1);
+    await takenOver(session, 'en');
+    expect(await heading(page).textContent()).toBe(titles.en.title);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await button(page, say('id', (s) => s.welcome.start)).count()).toBe(0);
+    expect(await watch.shift()).toBe(0);
+    expect(watch.warnings).toEqual([]);
+    await expectClean(session);
+    await button(page, say('en', (s) => s.welcome.continue)).click();
+    await expect.poll(() => heading(page).textContent()).toBe(htmlText(course.texts[first.id].en.pages[2].title));
+  });
+});
