@@ -19,8 +19,12 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-/** A fresh Chromium profile (empty storage), as a new learner's phone (in the system's time zone unless given). */
-export async function openBrowser(options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number }; touch?: boolean } = {}): Promise<Session> {
+/**
+ * A fresh Chromium profile (empty storage), as a new learner's phone (in the system's time zone unless given).
+ * Service workers are blocked unless asked for: a journey that cuts the network to see a failure
+ * must see it, not a copy the worker kept (tests/e2e/offline.test.ts tests the worker).
+ */
+export async function openBrowser(options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number }; touch?: boolean; serviceWorkers?: 'allow' | 'block' } = {}): Promise<Session> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -29,6 +33,7 @@ export async function openBrowser(options: { locale?: string; timezoneId?: strin
     ...(options.timezoneId && { timezoneId: options.timezoneId }),
     viewport: options.viewport ?? { width: 412, height: 860 },
     ...(options.touch && { hasTouch: true, isMobile: true }),
+    serviceWorkers: options.serviceWorkers ?? 'block',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
