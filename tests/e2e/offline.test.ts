@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { packageZip } from '../../scripts/scorm/package.ts';
 import { decodeProgress } from '../../src/course/progress-codec.ts';
 import { expectAccessible, expectClean, openBrowser, type Session } from './browser.ts';
+import { trainerStrings } from '../ui-strings.ts';
 import { course, say, titles } from './course-content.ts';
 import { button, completeModule, heading } from './journeys.ts';
 import { freePort, preview } from './serve-build.ts';
@@ -83,6 +84,13 @@ describe('offline after one visit, and updates that lose nothing', () => {
     await expect.poll(() => heading(page).textContent()).toBe(say('en', (s) => s.facilitator.heading));
     await expect.poll(() => page.getByRole('region').count()).toBe(manifest.modules.length);
     await button(page, say('en', (s) => s.reference.back)).click();
+    await expect.poll(() => heading(page).textContent()).toBe(say('en', (s) => s.summary.heading));
+    // Class mode is another address (?view=class): it opens offline too, and Back returns to the learner's place.
+    await page.getByRole('contentinfo').getByRole('link', { name: say('en', (s) => s.reference.trainers) }).click();
+    await expect.poll(() => heading(page).textContent()).toBe(trainerStrings.en.plan.heading);
+    await button(page, trainerStrings.en.plan.start).click();
+    await expect.poll(() => page.locator('main section[lang="en"]').count()).toBe(1);
+    await page.goBack();
     await expect.poll(() => heading(page).textContent()).toBe(say('en', (s) => s.summary.heading));
     await expectClean(session);
 
