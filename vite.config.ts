@@ -42,10 +42,13 @@ const offline = VitePWA({
       { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     ],
   },
+  // The icons are fetched when the course is installed, which needs the network anyway.
+  includeManifestIcons: false,
   workbox: {
-    // Every file the course can ask for (html: the prerendered pages too); the icons come in
-    // through the manifest.
+    // Every file the course can ask for (html: the prerendered pages too), but the code that only
+    // runs inside an LMS, where no service worker is registered.
     globPatterns: ['**/*.{html,js,css,json,svg}'],
+    globIgnores: ['**/lms-*.js'],
     clientsClaim: true,
     skipWaiting: false,
     // The course's pages take parameters (?lang=, ?view=class): each is still the same page.
