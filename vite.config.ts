@@ -42,8 +42,6 @@ const offline = VitePWA({
       { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     ],
   },
-  // The icons are fetched when the course is installed, which needs the network anyway.
-  includeManifestIcons: false,
   workbox: {
     // Every file the course can ask for (html: the prerendered pages too), but the code that only
     // runs inside an LMS, where no service worker is registered.

@@ -42,12 +42,13 @@ export function watchForUpdates(container: ServiceWorkerContainer, registration:
 export async function registerServiceWorker(win: Window, offer: (apply: () => void) => void, chunkUrl = import.meta.url) {
   const container = win.navigator.serviceWorker;
   const { script, scope } = workerUrls(chunkUrl);
-  let registration: ServiceWorkerRegistration;
+  let registration: ServiceWorkerRegistration | undefined;
   try {
     registration = await container.register(script, { scope });
   } catch {
     return; // e.g. storage refused: the course still works online, as before
   }
+  if (!registration) return; // a browser told to block workers (a test harness) answers with nothing
   watchForUpdates(container, registration, (worker) => offer(() => activate(container, worker, () => win.location.reload())));
   // A phone resumes a tab without opening the page again: look for a new version then too.
   win.document.addEventListener('visibilitychange', () => {
