@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { berdayaContent } from './scripts/content/vite-plugin.ts';
 import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
@@ -10,19 +11,60 @@ import { prerenderWelcome } from './scripts/prerender/vite-plugin.ts';
  * rolldown otherwise splits shared code into several small chunks whose overhead pushes the first
  * view over its budget (110 KB gzip, see `npm run bench`).
  */
-const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view|practice-summary|notice-screen|welcome-extras|answer-review|final-access|left-course-screen|send-results|send-results-panel)|components\/(notice|feedback|option-group|html-text|term-card|chunk-status|confusion-table|allowed)|content\/whole-words|course\/certificate-code|quiz\/(feedback|question-form|single-question|sort-question|case-question|option-label)|tracking\/(progress-file|lms|scorm\/find-api|scorm\/scorm-tracker|scorm\/scorm-format)|results\/results-format|trainer\/[\w-]+)\.tsx?$|\/src\/screens\/screens\.css$|\/src\/trainer\/(class|cohort)\.css$|\/locales\/(en\/|id\/(course|trainer))|\0virtual:berdaya\/(text\/|facts|item-ids)/;
+const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view|practice-summary|notice-screen|welcome-extras|answer-review|final-access|left-course-screen|send-results|send-results-panel)|components\/(notice|feedback|option-group|html-text|term-card|chunk-status|confusion-table|allowed)|content\/whole-words|course\/certificate-code|quiz\/(feedback|question-form|single-question|sort-question|case-question|option-label)|tracking\/(progress-file|lms|scorm\/find-api|scorm\/scorm-tracker|scorm\/scorm-format)|results\/results-format|platform\/service-worker|trainer\/[\w-]+)\.tsx?$|\/src\/screens\/screens\.css$|\/src\/trainer\/(class|cohort)\.css$|\/locales\/(en\/|id\/(course|trainer))|\0virtual:berdaya\/(text\/|facts|item-ids)/;
 
 const target = process.env.BERDAYA_TARGET === 'kolibri' ? 'kolibri' : 'web';
 const define = { __BERDAYA_TARGET__: JSON.stringify(target) };
 // BERDAYA_LESSONS builds another lessons folder (the browser tests build a hostile fixture).
 const content = berdayaContent(process.env.BERDAYA_LESSONS);
 
+/**
+ * Offline and installable (web builds only): a Workbox service worker precaches every file of the
+ * build — both languages, every module, glossary, notes, class mode — and a web app manifest makes
+ * it installable. Kolibri's sandbox gets neither. src/platform/service-worker.ts registers it
+ * (never inside an LMS) and asks the learner before a new version takes over ('prompt': the new
+ * worker waits until they choose Reload; only the very first one claims the page at once).
+ */
+const offline = VitePWA({
+  disable: target === 'kolibri',
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'Berdaya: Pekerjaan Sosial, Pemberdayaan, dan Aras Intervensi',
+    short_name: 'Berdaya',
+    description: 'Kursus dwibahasa (Indonesia/Inggris) tentang pekerjaan sosial, pemberdayaan, dan aras intervensi. Bisa dipelajari tanpa sinyal setelah dibuka sekali.',
+    lang: 'id',
+    // Relative: the course works from whatever folder it is served from.
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    theme_color: '#0b5d4b',
+    background_color: '#ffffff',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    // Every file the course can ask for (html: the prerendered pages too), but the code that only
+    // runs inside an LMS, where no service worker is registered.
+    globPatterns: ['**/*.{html,js,css,json,svg}'],
+    globIgnores: ['**/lms-*.js'],
+    clientsClaim: true,
+    skipWaiting: false,
+    // The course's pages take parameters (?lang=, ?view=class): each is still the same page.
+    ignoreURLParametersMatching: [/./],
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
   // Relative asset paths let the same build run from any folder (a static host, an LMS package).
   base: './',
   // The welcome screen is prerendered into index.html and en/index.html (scripts/prerender/); not in
   // Kolibri, which shows its own loading screen and hands the app the learner's progress.
-  plugins: [react(), content, contentSecurityPolicy(target), ...(target === 'web' ? [prerenderWelcome({ content, define })] : [])],
+  plugins: [react(), content, contentSecurityPolicy(target), ...(target === 'web' ? [prerenderWelcome({ content, define })] : []), offline],
   // What the platform allows (src/platform/capabilities.ts): BERDAYA_TARGET=kolibri for Kolibri's sandbox.
   define,
   resolve: {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { Notice } from './components/notice.tsx';
+import { UpdatePrompt } from './components/update-prompt.tsx';
 import { fetchModuleText, fetchWelcome, useTitles } from './content/module-text.ts';
 import type { CourseManifest, Lang } from './content/types.ts';
 import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES, loadLanguage } from './i18n/i18n.ts';
@@ -150,6 +151,7 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
         />
       </header>
       <main id="main" tabIndex={-1}>
+        <UpdatePrompt />
         {exited && <LeftCourseScreen.LazyScreen />}
         {lockedModule > 0 && !exited && (
           <Notice

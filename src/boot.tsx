@@ -8,6 +8,7 @@ import type { Progress } from './course/progress.ts';
 import { isFirstVisit } from './prerender/first-visit.ts';
 import { createI18n, loadStrings, resolveLanguage } from './i18n/i18n.ts';
 import { TARGET } from './platform/capabilities.ts';
+import { launchedByHost } from './platform/offline.ts';
 import { createLocalStore } from './tracking/local-store.ts';
 import type { CourseNotice } from './tracking/notices.ts';
 
@@ -41,7 +42,7 @@ export async function startCourse({ manifest, storage, search, browserLanguages,
   // An LMS runs the course in a frame or a pop-up (or, offline players, gives this window the API):
   // only then is the LMS code loaded to look for it.
   if (TARGET === 'kolibri') (await import('./platform/kolibri-progress.ts')).reportProgressToKolibri(window, manifest);
-  const launched = window.parent !== window || !!window.opener || 'API' in window || 'API_1484_11' in window;
+  const launched = launchedByHost(window);
   const lms = launched ? (await import('./tracking/lms.ts')).findLms(manifest, storage) : null;
   const store = lms?.session?.store ?? createLocalStore(manifest, storage);
   const { progress, notice }: { progress: Progress; notice?: CourseNotice } = lms?.session ?? { ...store.load(), ...(lms?.failed && { notice: 'lmsUnavailable' }) };

@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { manifest } from 'virtual:berdaya/course';
 import { startCourse } from './boot.tsx';
 import { isLang } from './i18n/i18n.ts';
+import { startOffline } from './platform/offline.ts';
 import './styles.css';
 
 const storage = (() => {
@@ -41,3 +42,4 @@ void startCourse({ manifest, storage, search: location.search, browserLanguages:
     else createRoot(container).render(course);
   },
 );
+startOffline(); // after load, when idle: the service worker that keeps the course for offline use

@@ -63,9 +63,15 @@ ${files.map((f) => `      <file href="${escapeXml(f)}"/>`).join('\n')}
 `;
 }
 
+/**
+ * The service worker and its runtime stay out: an LMS serves many courses from one origin and
+ * decides itself which version learners get (the course never registers one there either).
+ */
+export const WEB_ONLY = /^(sw|workbox-[\w-]+)\.js$/;
+
 /** A zip with imsmanifest.xml at its root beside the built course. */
 export function packageZip(info: PackageInfo, version: ScormVersion, distDir: string): Uint8Array {
-  const files = listFiles(distDir);
+  const files = listFiles(distDir).filter((f) => !WEB_ONLY.test(f));
   const entries: Record<string, Uint8Array> = { 'imsmanifest.xml': new TextEncoder().encode(manifestXml(info, version, files)) };
   for (const file of files) entries[file] = fs.readFileSync(path.join(distDir, file));
   return zipSync(entries, { level: 9 });

@@ -19,9 +19,13 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-/** A fresh Chromium profile (empty storage), as a new learner's phone (in the system's time zone unless given). */
+/**
+ * A fresh Chromium profile (empty storage), as a new learner's phone (in the system's time zone unless given).
+ * Service workers are blocked unless asked for: a journey that cuts the network to see a failure
+ * must see it, not a copy the worker kept (tests/e2e/offline.test.ts tests the worker).
+ */
 export async function openBrowser(
-  options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number }; touch?: boolean; javaScript?: boolean } = {},
+  options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number }; touch?: boolean; javaScript?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<Session> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -32,6 +36,7 @@ export async function openBrowser(
     viewport: options.viewport ?? { width: 412, height: 860 },
     ...(options.touch && { hasTouch: true, isMobile: true }),
     ...(options.javaScript === false && { javaScriptEnabled: false }),
+    serviceWorkers: options.serviceWorkers ?? 'block',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());

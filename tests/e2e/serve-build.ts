@@ -17,7 +17,7 @@ declare module 'vitest' {
 const VITE = 'node_modules/vite/bin/vite.js';
 const HOSTILE_OUT = 'test-results/dist-hostile';
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as net.AddressInfo;
@@ -26,8 +26,9 @@ const freePort = () =>
     server.on('error', reject);
   });
 
-async function preview(outDir: string) {
-  const port = await freePort();
+/** Serves a build with `vite preview` on 127.0.0.1 (on `port`, else a free one) until its server is killed. */
+export async function preview(outDir: string, port?: number) {
+  port ??= await freePort();
   const server = spawn(process.execPath, [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], {
     stdio: 'ignore',
   });

@@ -1,0 +1,34 @@
+/**
+ * `npx tsx scripts/make-icons.ts`: renders the app icons of the web app manifest (public/icon-*.png)
+ * from SVG with Chromium, so they need no image tool. Run it again after changing the favicon; the
+ * PNGs are committed (the build only copies them).
+ * - icon-192/512: the favicon as it is (rounded corners on a transparent background);
+ * - icon-maskable-512: a full-bleed square whose letter stays inside the central 80 % circle that a
+ *   phone's launcher may crop to (https://web.dev/articles/maskable-icon).
+ */
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const favicon = fs.readFileSync('public/favicon.svg', 'utf8');
+const glyph = favicon.match(/<path[^>]*\/>/)![0];
+const maskable = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" fill="#0b5d4b"/><g transform="translate(16 16) scale(0.7) translate(-15 -16)">${glyph}</g></svg>`;
+
+const icons: [file: string, svg: string, size: number][] = [
+  ['public/icon-192.png', favicon, 192],
+  ['public/icon-512.png', favicon, 512],
+  ['public/icon-maskable-512.png', maskable, 512],
+];
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  for (const [file, svg, size] of icons) {
+    const page = await browser.newPage({ viewport: { width: size, height: size } });
+    // Crisp edges: a handful of colours, so the PNGs stay small (the service worker precaches them).
+    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px;shape-rendering:crispEdges}</style>${svg}`);
+    await page.screenshot({ path: file, omitBackground: true });
+    await page.close();
+    console.log(`${file} ${size}×${size}`);
+  }
+} finally {
+  await browser.close();
+}
