@@ -8,9 +8,12 @@ import { updateOffer, type UpdateOffer } from '../platform/offline.ts';
  * live region, present (empty) from the start so screen readers announce the offer; not
  * role="status", which belongs to each screen's own feedback.
  */
+// The prerendered page (and the hydration that adopts it) shows no offer: none exists before the app runs.
+const noOffer = () => null;
+
 export function UpdatePrompt({ offer = updateOffer }: { offer?: UpdateOffer }) {
   const { t } = useTranslation();
-  const apply = useSyncExternalStore(offer.subscribe, offer.current);
+  const apply = useSyncExternalStore(offer.subscribe, offer.current, noOffer);
   return (
     <div aria-live="polite">
       {apply && (
