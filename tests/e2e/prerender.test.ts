@@ -93,9 +93,10 @@ describe('the first screen is in the HTML', () => {
   });
 });
 
+// As in a real learner's browser, the service worker registers too (after the take-over): it must add no warning.
 describe('the app takes the prerendered screen over', () => {
   it.each(PAGES)('a new learner on $path index.html: same screen, no console error or warning, no layout shift, and it works', async ({ lang, path: at, locale, screen }) => {
-    session = await openBrowser({ locale, ...screen });
+    session = await openBrowser({ locale, ...screen, serviceWorkers: 'allow' });
     const { page } = session;
     const watch = await watchPage(session);
     await page.goto(new URL(at, inject('baseURL')).href);
@@ -113,7 +114,7 @@ describe('the app takes the prerendered screen over', () => {
   });
 
   it('a learner whose saved progress is in English, opening the Indonesian page, ends on their own English screen with no layout shift', async () => {
-    session = await openBrowser({ locale: 'id-ID', ...PHONE });
+    session = await openBrowser({ locale: 'id-ID', ...PHONE, serviceWorkers: 'allow' });
     const { page, context } = session;
     const first = course.manifest.modules[0];
     await seedProgress(context, { lang: 'en', atWelcome: true, place: { screen: 'lesson', module: first.id, page: 2 }, modules: { [first.id]: {} } });
