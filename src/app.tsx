@@ -132,10 +132,7 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
           </button>
         )}
         {lms && !exited && (
-          <button
-            type="button"
-            onClick={exit}
-          >
+          <button type="button" className="site-header__action" onClick={exit}>
             <span className="narrow-only" aria-hidden="true">
               {t('app.exitShort')}
             </span>

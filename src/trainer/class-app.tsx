@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseManifest, ItemFacts, Lang } from '../content/types.ts';
-import { fetchWelcome, useTitles } from '../content/module-text.ts';
-import { loadLanguage } from '../i18n/i18n.ts';
+import { useTitles } from '../content/module-text.ts';
 import { classBank, newSeed, type ClassItem, type PlanSettings } from './class-plan.ts';
 import { ClassContext } from './class-context.ts';
 import { sessionOf } from './class-machine.ts';
@@ -11,6 +10,7 @@ import { PlanScreen } from './plan-screen.tsx';
 import { PresentScreen } from './present-screen.tsx';
 import { SummaryScreen } from './summary-screen.tsx';
 import './class.css';
+import { useTrainerPage } from './trainer-page.ts';
 
 interface ClassAppProps {
   manifest: CourseManifest;
@@ -63,18 +63,7 @@ function ClassScreens({ manifest, bank, facts, settings, onSettings, storage, un
   useEffect(() => actor.subscribe(save).unsubscribe, [actor]);
   useEffect(save, [settings]);
 
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = `${t('class.title')} · ${titles.course}`;
-  }, [lang, t, titles.course]);
-
-  const switchLanguage = async (next: Lang) => {
-    await Promise.all([loadLanguage(i18n, next), fetchWelcome(next)]);
-    await i18n.changeLanguage(next);
-    const url = new URL(location.href);
-    url.searchParams.set('lang', next); // a reload keeps the trainer's language
-    history.replaceState(history.state, '', url);
-  };
+  const switchLanguage = useTrainerPage(t('class.title'), titles.course);
 
   const byCode = useMemo(() => new Map(bank.map((item) => [item.code, item])), [bank]);
   const notices = (

@@ -2,9 +2,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { RichText } from '../components/rich-text.tsx';
-import { fetchWelcome, useTitles } from '../content/module-text.ts';
+import { useTitles } from '../content/module-text.ts';
 import type { CourseManifest, Lang } from '../content/types.ts';
-import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES, loadLanguage } from '../i18n/i18n.ts';
+import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES } from '../i18n/i18n.ts';
 import { capabilities } from '../platform/capabilities.ts';
 import { defaultSettings, newSeed } from './class-plan.ts';
 import { saveClass } from './class-store.ts';
@@ -16,6 +16,7 @@ import { ClassMatrix, ItemTable, LearnerTable, useItemLines, type ItemWordsLine 
 import { ScenarioBlock } from './scenario-block.tsx';
 import './class.css';
 import './cohort.css';
+import { useTrainerPage } from './trainer-page.ts';
 
 interface CohortAppProps {
   manifest: CourseManifest;
@@ -41,18 +42,7 @@ export function CohortApp({ manifest, storage, readers }: CohortAppProps) {
   const { texts } = useClassTexts(stats.items.map((s) => s.item.module), [lang]);
   const lines = useItemLines(stats.items, texts, lang);
 
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = `${t('cohort.title')} · ${titles.course}`;
-  }, [lang, t, titles.course]);
-
-  const switchLanguage = async (next: Lang) => {
-    await Promise.all([loadLanguage(i18n, next), fetchWelcome(next)]);
-    await i18n.changeLanguage(next);
-    const url = new URL(location.href);
-    url.searchParams.set('lang', next); // a reload keeps the trainer's language
-    history.replaceState(history.state, '', url);
-  };
+  const switchLanguage = useTrainerPage(t('cohort.title'), titles.course);
 
   const addFiles = async (files: File[]) => {
     setReading((n) => n + 1);
