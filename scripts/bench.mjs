@@ -14,7 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BERDAYA_OUT_DIR builds and measures elsewhere (as vite.config.ts builds there), leaving dist/ alone.
 const dist = path.resolve(root, process.env.BERDAYA_OUT_DIR ?? 'dist');
 const CHROMIUM = '/usr/bin/chromium';
-const PORT = 4199;
+// BERDAYA_BENCH_PORT lets two benches run side by side (each uses this port and the one below it).
+const PORT = Number(process.env.BERDAYA_BENCH_PORT ?? 4199);
 const URL_ = `http://127.0.0.1:${PORT}/`;
 const BUDGET_GZIP = 110 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
@@ -323,7 +324,7 @@ if (!fs.existsSync(CHROMIUM)) {
 
 // 5b. The cohort view (?view=cohort): a class's results brought in and rendered, in Chromium.
 // Self-contained: its own synthetic data (scripts/cohort-bench-data.ts), preview server and browser.
-const COHORT_PORT = 4198;
+const COHORT_PORT = PORT - 1;
 async function benchCohort() {
   if (!fs.existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} not found` };
   const data = path.join(root, 'bench/cohort-data');
