@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { finalModule } from '../../src/course/final-assessment.ts';
 import { decodeProgress } from '../../src/course/progress-codec.ts';
 import { drawFinal, drawModuleQuiz } from '../../src/quiz/selection.ts';
-import { expectAccessible, expectClean, type Session } from './browser.ts';
+import { expectAccessible, expectClean } from './browser.ts';
 import { course, htmlText, optionLabel, say, titles } from './course-content.ts';
 import { button, heading } from './journeys.ts';
-import { faults, interactionIds, lms, modulesDone, openLms as open } from './lms-host-page.ts';
+import { faults, interactionIds, lms, modulesDone, openLms } from './lms-host-page.ts';
 
 /**
  * The LMS fails the way LMSs fail in the field (commits answering "false", SetValue throwing for
@@ -20,19 +20,12 @@ const STATUS = {
   '2004': { success: 'cmi.success_status', raw: 'cmi.score.raw', entry: 'cmi.entry', learner: 'cmi.learner_id', status: 'cmi.completion_status', mastery: 'cmi.scaled_passing_score' },
 } as const;
 
-let session: Session;
-afterEach(() => session?.close());
-async function openLms(...args: Parameters<typeof open>) {
-  const opened = await open(...args);
-  session = opened.session;
-  return opened;
-}
 
 describe.each(['1.2', '2004'] as const)('SCORM %s: an LMS that fails', (version) => {
   const e = STATUS[version];
 
   it('while the final is taken: every answer, the pass and the score arrive; Save and exit says "saved" only once the finish worked', async () => {
-    const { page, frame } = await openLms(version, {
+    const { session, page, frame } = await openLms(version, {
       [e.status]: 'incomplete',
       [e.entry]: 'resume',
       [e.learner]: 'learner-9',
@@ -113,7 +106,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s: an LMS that fails', (version)
     const reads: Record<string, string> = version === '1.2' ? {} : { 'cmi.suspend_data': seen };
     const notice = version === '1.2' ? 'lmsUnreadable' : 'lmsFuture';
     expect(decodeProgress(seen, manifest)).toEqual({ ok: false, reason: version === '1.2' ? 'unreadable' : 'future' });
-    const { page, frame } = await openLms(version, { [e.status]: 'incomplete', [e.entry]: 'resume', [e.learner]: 'learner-10', 'cmi.suspend_data': data }, reads);
+    const { session, page, frame } = await openLms(version, { [e.status]: 'incomplete', [e.entry]: 'resume', [e.learner]: 'learner-10', 'cmi.suspend_data': data }, reads);
     const alert = frame.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain(say('en', (s) => s.notices[notice]));
     await expectAccessible(page, 'unreadable LMS data');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
+import { onTestFinished } from 'vitest';
 import { packageZip, type ScormVersion } from '../../scripts/scorm/package.ts';
 import { encodeProgress } from '../../src/course/progress-codec.ts';
 import { createProgress } from '../../src/course/progress.ts';
@@ -21,7 +22,8 @@ const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><m
 /**
  * Opens the test LMS with the unzipped package of this build (as an LMS would serve it): `data`
  * is the learner's record in the LMS, `reads` what its GetValue answers instead (a faulty LMS),
- * `browser` the screen and locale of the browser (English unless given).
+ * `browser` the screen and locale of the browser (English unless given). The browser closes when
+ * the test ends.
  */
 export async function openLms(
   version: ScormVersion,
@@ -30,6 +32,7 @@ export async function openLms(
   browser: Parameters<typeof openBrowser>[0] = {},
 ): Promise<{ session: Session; page: Page; frame: ReturnType<Page['frameLocator']>; url: string }> {
   const session = await openBrowser({ locale: 'en-GB', ...browser });
+  onTestFinished(() => session.close());
   const files = unzipSync(packageZip({ id: manifest.id, version: manifest.version, title: titles.en.title, masteryScore: manifest.final.passMark }, version, path.resolve('dist')));
   await session.context.route(`${LMS}**`, (route) => {
     const file = new URL(route.request().url()).pathname.slice(1);

@@ -1,24 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drawModuleQuiz } from '../../src/quiz/selection.ts';
-import { expectAccessible, expectClean, type Session } from './browser.ts';
+import { expectAccessible, expectClean } from './browser.ts';
 import { course, optionLabel, say, titles } from './course-content.ts';
 import { button, heading, passFinal } from './journeys.ts';
-import { courseFrame, lms, modulesDone, openLms as open } from './lms-host-page.ts';
+import { courseFrame, lms, modulesDone, openLms } from './lms-host-page.ts';
 
 const { manifest } = course;
 
-let session: Session;
-afterEach(() => session?.close());
-
-async function openLms(...args: Parameters<typeof open>) {
-  const opened = await open(...args);
-  session = opened.session;
-  return opened;
-}
 
 describe('the SCORM package inside an LMS', () => {
   it('SCORM 1.2: resumes from suspend data, reports the final assessment as passed with score and interactions, and resumes again after a relaunch', async () => {
-    const { page, frame } = await openLms('1.2', {
+    const { session, page, frame } = await openLms('1.2', {
       'cmi.core.lesson_status': 'incomplete',
       'cmi.core.entry': 'resume',
       'cmi.core.student_id': 'learner-7',
@@ -59,7 +51,7 @@ describe('the SCORM package inside an LMS', () => {
   });
 
   it('SCORM 2004: a failing LMS is retried while the learner is told, data arrives on recovery, and Save and exit finishes once', async () => {
-    const { page, frame } = await openLms('2004', { 'cmi.learner_id': 'learner-8' });
+    const { session, page, frame } = await openLms('2004', { 'cmi.learner_id': 'learner-8' });
     await expect.poll(() => heading(frame).textContent()).toBe(titles.en.title);
     // On launch the LMS already holds incomplete and exit=suspend (a window closed now loses nothing).
     await expect.poll(() => lms(page, (l) => l.committed['cmi.completion_status'])).toBe('incomplete');

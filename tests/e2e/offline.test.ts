@@ -90,7 +90,7 @@ describe('offline after one visit, and updates that lose nothing', () => {
     await completeModule(page, moduleTwo, 'en');
     await button(page, say('en', (s) => s.reference.glossary)).click();
     await expect.poll(() => heading(page).textContent()).toBe(say('en', (s) => s.glossary.heading));
-    expect(await page.getByRole('term').count()).toBe(course.glossary.en.length);
+    await expect.poll(() => page.getByRole('term').count()).toBe(course.glossary.en.length); // the glossary's words arrive after its heading
     await button(page, say('en', (s) => s.reference.facilitator)).click();
     await expect.poll(() => heading(page).textContent()).toBe(say('en', (s) => s.facilitator.heading));
     await expect.poll(() => page.getByRole('region').count()).toBe(manifest.modules.length);

@@ -39,7 +39,7 @@ describe('glossary and trainers’ notes', () => {
 
     await button(page, say('id', (s) => s.reference.glossary)).click();
     await expect.poll(() => heading(page).textContent()).toBe(say('id', (s) => s.glossary.heading));
-    expect(await page.getByRole('term').count()).toBe(course.glossary.id.length);
+    await expect.poll(() => page.getByRole('term').count()).toBe(course.glossary.id.length);
     await expectAccessible(page, 'glossary page');
 
     await button(page, say('id', (s) => s.reference.facilitator)).click();
