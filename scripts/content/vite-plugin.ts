@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { compactItem } from '../../src/content/compact-item.ts';
-import { shortId } from '../../src/course/short-id.ts';
+import { compactModuleText } from '../../src/content/compact-text.ts';
 import { compileContent, ContentError, type CompiledCourse } from './compile.ts';
 
 const COURSE_ID = 'virtual:berdaya/course';
@@ -43,10 +43,12 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
         const modules = course.manifest.modules.map((m) => ({ ...m, items: m.items.map(compactItem) }));
         return [
           `import { expandItem } from ${JSON.stringify(path.resolve('src/content/compact-item.ts'))};`,
+          `import { expandModuleText } from ${JSON.stringify(path.resolve('src/content/compact-text.ts'))};`,
           `const course = ${JSON.stringify({ ...course.manifest, modules })};`,
           'export const manifest = { ...course, modules: course.modules.map((m) => ({ ...m, items: m.items.map(expandItem) })) };',
           `const loaders = {\n${loaders}\n};`,
-          'export const loadModuleText = async (moduleId, lang) => (await loaders[moduleId][lang]()).default;',
+          // A module's text goes out compact too (src/content/compact-text.ts), expanded when it loads.
+          'export const loadModuleText = async (moduleId, lang) => expandModuleText((await loaders[moduleId][lang]()).default, manifest.modules.find((m) => m.id === moduleId));',
           `const reference = { glossary: { id: () => import("${TEXT_PREFIX}glossary.id.js"), en: () => import("${TEXT_PREFIX}glossary.en.js") }, facilitator: { id: () => import("${TEXT_PREFIX}facilitator.id.js"), en: () => import("${TEXT_PREFIX}facilitator.en.js") } };`,
           'export const loadReference = (kind, lang) => reference[kind][lang]().then((m) => m.default);',
           // The default language's welcome text ships with the app; the other loads when needed.
@@ -67,10 +69,9 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
       const special = { glossary: course.glossary, facilitator: course.facilitator, welcome: course.welcome } as const;
       const text = moduleId in special ? special[moduleId as keyof typeof special][lang] : course.texts[moduleId]?.[lang];
       if (!text) this.error(`Unknown lesson chunk ${moduleId}.${lang}`);
-      // In the browser an item is known by its code (see compact-item.ts), so its text is too.
-      const shipped = text && 'items' in text
-        ? { ...text, items: Object.fromEntries(Object.entries(text.items).map(([id, item]) => [shortId(id), item])) }
-        : text;
+      // A module's items follow the manifest's order; the browser keys them by code (compact-text.ts).
+      const module = course.manifest.modules.find((m) => m.id === moduleId);
+      const shipped = module ? compactModuleText(course.texts[moduleId][lang], module) : text;
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(shipped))});`;
     },
     configureServer(server) {
