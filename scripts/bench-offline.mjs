@@ -16,7 +16,8 @@ const KINDS = [
   ['entry chunk', /^assets\/index-[\w-]+\.js$/],
   ['lesson text (modules, both languages)', /^assets\/\d\d-[\w-]+\.(id|en)-[\w-]+\.js$/],
   ['glossary, notes, welcome', /^assets\/(glossary|facilitator|welcome)\.(id|en)-[\w-]+\.js$/],
-  ['interface strings (lazy)', /^assets\/(ui|course|trainer)-[\w-]+\.js$/],
+  // A locale file's chunk is named after it (locales/<lang>/course.json); trainer-strings is code.
+  ['interface strings (lazy)', /^assets\/(ui|course|trainer)-[\w-]{8}\.js$/],
   ['other code (lazy chunks)', /\.js$/],
   ['styles', /\.css$/],
   ['icons, manifest', /./],

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { compactItem } from '../../src/content/compact-item.ts';
-import { compactModuleText } from '../../src/content/compact-text.ts';
 import { compileContent, ContentError, type CompiledCourse } from './compile.ts';
+import { compactModuleText } from './compact-text.ts';
 
 const COURSE_ID = 'virtual:berdaya/course';
 const TEXT_PREFIX = 'virtual:berdaya/text/';
@@ -43,12 +43,16 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
         const modules = course.manifest.modules.map((m) => ({ ...m, items: m.items.map(compactItem) }));
         return [
           `import { expandItem } from ${JSON.stringify(path.resolve('src/content/compact-item.ts'))};`,
-          `import { expandModuleText } from ${JSON.stringify(path.resolve('src/content/compact-text.ts'))};`,
           `const course = ${JSON.stringify({ ...course.manifest, modules })};`,
           'export const manifest = { ...course, modules: course.modules.map((m) => ({ ...m, items: m.items.map(expandItem) })) };',
           `const loaders = {\n${loaders}\n};`,
-          // A module's text goes out compact too (src/content/compact-text.ts), expanded when it loads.
-          'export const loadModuleText = async (moduleId, lang) => expandModuleText((await loaders[moduleId][lang]()).default, manifest.modules.find((m) => m.id === moduleId));',
+          // A module's text goes out compact too (src/content/compact-text.ts), expanded when it loads;
+          // the expansion loads with the first module's text, not with the app.
+          `const expanding = () => import(${JSON.stringify(path.resolve('src/content/compact-text.ts'))});`,
+          'export const loadModuleText = async (moduleId, lang) => {',
+          '  const [text, { expandModuleText }] = await Promise.all([loaders[moduleId][lang](), expanding()]);',
+          '  return expandModuleText(text.default, manifest.modules.find((m) => m.id === moduleId));',
+          '};',
           `const reference = { glossary: { id: () => import("${TEXT_PREFIX}glossary.id.js"), en: () => import("${TEXT_PREFIX}glossary.en.js") }, facilitator: { id: () => import("${TEXT_PREFIX}facilitator.id.js"), en: () => import("${TEXT_PREFIX}facilitator.en.js") } };`,
           'export const loadReference = (kind, lang) => reference[kind][lang]().then((m) => m.default);',
           // The default language's welcome text ships with the app; the other loads when needed.

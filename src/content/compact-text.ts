@@ -8,6 +8,7 @@ import type { ItemText, ModuleSpec, ModuleText, PartText } from './types.ts';
  * - an item or page is a tuple, not an object with the same keys again and again;
  * - a glossary link is written `<a data-term="x">`; its class and address follow from the term.
  * Lesson files cannot produce that short form themselves: their raw HTML is escaped as text.
+ * The compiler's side is scripts/content/compact-text.ts; this is the browser's.
  */
 type Text = string | null;
 type Misconceptions = Record<string, string> | null;
@@ -21,42 +22,14 @@ export interface CompactModuleText {
   items: CompactItem[];
 }
 
-const TERM_LINK = /<a class="term" href="#glossary-([a-z0-9-]+)" data-term="\1">/g;
 const SHORT_TERM_LINK = /<a data-term="([a-z0-9-]+)">/g;
 
 /** Strings anywhere in a value, rewritten (a module's text is plain data: arrays, objects, strings). */
-function mapStrings<T>(value: T, rewrite: (text: string) => string): T {
+export function mapStrings<T>(value: T, rewrite: (text: string) => string): T {
   if (typeof value === 'string') return rewrite(value) as T;
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, rewrite)) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, rewrite)])) as T;
   return value;
-}
-
-/** A tuple without its trailing empty fields (JSON writes a missing one in the middle as null). */
-function trimmed<T extends unknown[]>(tuple: T): T {
-  let end = tuple.length;
-  while (end > 0 && (tuple[end - 1] === null || tuple[end - 1] === undefined)) end--;
-  return tuple.slice(0, end) as T;
-}
-
-const orNull = <T>(value: T | undefined): T | null => value ?? null;
-const noneIfEmpty = (record: Record<string, string>) => (Object.keys(record).length ? record : null);
-
-const compactPart = (p: PartText): CompactPart =>
-  trimmed<CompactPart>([p.text, p.rationale, noneIfEmpty(p.misconceptions), orNull(p.options), orNull(p.then)]);
-
-const compactItemText = (t: ItemText): CompactItem =>
-  trimmed<CompactItem>([t.text, t.rationale, t.cues, noneIfEmpty(t.misconceptions), orNull(t.options), t.parts ? t.parts.map(compactPart) : null]);
-
-/** Build time: the compiler's text of one module, keyed by the items' author ids, in the shipped form. */
-export function compactModuleText(text: ModuleText, module: Pick<ModuleSpec, 'items'>): CompactModuleText {
-  const compact: CompactModuleText = {
-    objectives: text.objectives,
-    takeaways: text.takeaways,
-    pages: text.pages.map((page) => [page.title, page.html]),
-    items: module.items.map((item) => compactItemText(text.items[item.id])),
-  };
-  return mapStrings(compact, (s) => s.replace(TERM_LINK, '<a data-term="$1">'));
 }
 
 function expandPart([text, rationale, misconceptions, options, then]: CompactPart): PartText {

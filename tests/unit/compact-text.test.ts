@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../scripts/content/compile.ts';
-import { compactModuleText, expandModuleText } from '../../src/content/compact-text.ts';
+import { compactModuleText } from '../../scripts/content/compact-text.ts';
+import { expandModuleText } from '../../src/content/compact-text.ts';
 import { LANGS, type ItemText, type ModuleText } from '../../src/content/types.ts';
 
 const course = compileContent(path.resolve('lessons'));
