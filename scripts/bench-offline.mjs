@@ -10,9 +10,24 @@ import zlib from 'node:zlib';
 export const PRECACHE_BUDGET_GZIP = 350 * 1024;
 export const WARM_RELOAD_BUDGET_MS = 500;
 
+/** What kind of file a precached one is (by its name), for a contributor to see where the bytes go. */
+const KINDS = [
+  ['pages (html)', /\.html$/],
+  ['entry chunk', /^assets\/index-[\w-]+\.js$/],
+  ['lesson text (modules, both languages)', /^assets\/\d\d-[\w-]+\.(id|en)-[\w-]+\.js$/],
+  ['glossary, notes, welcome', /^assets\/(glossary|facilitator|welcome)\.(id|en)-[\w-]+\.js$/],
+  // A locale file's chunk is named after it (locales/<lang>/course.json); trainer-strings is code.
+  ['interface strings (lazy)', /^assets\/(ui|course|trainer)-[\w-]{8}\.js$/],
+  ['other code (lazy chunks)', /\.js$/],
+  ['styles', /\.css$/],
+  ['icons, manifest', /./],
+];
+const kindOf = (file) => KINDS.find(([, test]) => test.test(file))[0];
+
 /**
  * Every file the service worker (dist/sw.js, made by Workbox) precaches — the whole course, both
- * languages, every chunk — each gzip -9, and the worker itself (sw.js + Workbox's runtime).
+ * languages, every chunk — each gzip -9, by kind of file, and the worker itself (sw.js + Workbox's
+ * runtime).
  */
 export function precacheSize(dist) {
   const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
@@ -29,6 +44,10 @@ export function precacheSize(dist) {
     budgetGzip: PRECACHE_BUDGET_GZIP,
     withinBudget: sum(files, 'gzip') < PRECACHE_BUDGET_GZIP,
     workerGzip: worker.reduce((n, f) => n + gzip(f), 0),
+    kinds: KINDS.map(([kind]) => {
+      const ofKind = files.filter((f) => kindOf(f.file) === kind);
+      return { kind, files: ofKind.length, gzip: sum(ofKind, 'gzip') };
+    }).filter((k) => k.files),
   };
 }
 

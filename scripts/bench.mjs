@@ -395,6 +395,7 @@ else {
 console.log('\n== Offline (service worker) ==');
 const precache = precacheSize(dist);
 console.log(`Whole course precache: ${precache.files} files, ${kb(precache.gzip).trim()} KB gzip (budget < ${kb(precache.budgetGzip).trim()} KB: ${precache.withinBudget ? 'PASS' : 'FAIL'}); the worker itself ${kb(precache.workerGzip).trim()} KB gzip`);
+for (const k of precache.kinds) console.log(`${kb(k.gzip)} KB  ${String(k.files).padStart(3)} files  ${k.kind}`);
 const offlineReload = fs.existsSync(CHROMIUM) ? await warmOfflineReload({ root, dist, port: PORT - 1, chromium: CHROMIUM }) : { skipped: `${CHROMIUM} not found` };
 if (offlineReload.skipped) console.log(`Offline reload skipped: ${offlineReload.skipped}`);
 else console.log(`Offline reload with a warm service worker, CPU 4× slower: welcome heading at ${offlineReload.runs.join(', ')} ms; median ${offlineReload.medianMs} ms (budget ${offlineReload.budgetMs} ms: ${offlineReload.withinBudget ? 'PASS' : 'FAIL'})`);

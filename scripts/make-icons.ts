@@ -5,7 +5,10 @@
  * - icon-192/512: the favicon as it is (rounded corners on a transparent background);
  * - icon-maskable-512: a full-bleed square whose letter stays inside the central 80 % circle that a
  *   phone's launcher may crop to (https://web.dev/articles/maskable-icon).
+ * Then optipng (Debian package `optipng`), when installed, stores them as palette PNGs: the same
+ * pixels in well under half the bytes (every file is precached for offline use).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -32,3 +35,6 @@ try {
 } finally {
   await browser.close();
 }
+
+const optimised = spawnSync('optipng', ['-o7', '-quiet', ...icons.map(([file]) => file)], { stdio: 'inherit' });
+if (optimised.error) console.log('optipng not found: the icons are correct but larger (apt-get install -y optipng, then run this again)');

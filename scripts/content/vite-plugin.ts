@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { compactItem } from '../../src/content/compact-item.ts';
-import { shortId } from '../../src/course/short-id.ts';
 import { compileContent, ContentError, type CompiledCourse } from './compile.ts';
+import { compactModuleText } from './compact-text.ts';
 
 const COURSE_ID = 'virtual:berdaya/course';
 const TEXT_PREFIX = 'virtual:berdaya/text/';
@@ -46,7 +46,13 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
           `const course = ${JSON.stringify({ ...course.manifest, modules })};`,
           'export const manifest = { ...course, modules: course.modules.map((m) => ({ ...m, items: m.items.map(expandItem) })) };',
           `const loaders = {\n${loaders}\n};`,
-          'export const loadModuleText = async (moduleId, lang) => (await loaders[moduleId][lang]()).default;',
+          // A module's text goes out compact too (src/content/compact-text.ts), expanded when it loads;
+          // the expansion loads with the first module's text, not with the app.
+          `const expanding = () => import(${JSON.stringify(path.resolve('src/content/compact-text.ts'))});`,
+          'export const loadModuleText = async (moduleId, lang) => {',
+          '  const [text, { expandModuleText }] = await Promise.all([loaders[moduleId][lang](), expanding()]);',
+          '  return expandModuleText(text.default, manifest.modules.find((m) => m.id === moduleId));',
+          '};',
           `const reference = { glossary: { id: () => import("${TEXT_PREFIX}glossary.id.js"), en: () => import("${TEXT_PREFIX}glossary.en.js") }, facilitator: { id: () => import("${TEXT_PREFIX}facilitator.id.js"), en: () => import("${TEXT_PREFIX}facilitator.en.js") } };`,
           'export const loadReference = (kind, lang) => reference[kind][lang]().then((m) => m.default);',
           // The default language's welcome text ships with the app; the other loads when needed.
@@ -67,10 +73,9 @@ export function berdayaContent(lessonsDir = 'lessons'): Plugin {
       const special = { glossary: course.glossary, facilitator: course.facilitator, welcome: course.welcome } as const;
       const text = moduleId in special ? special[moduleId as keyof typeof special][lang] : course.texts[moduleId]?.[lang];
       if (!text) this.error(`Unknown lesson chunk ${moduleId}.${lang}`);
-      // In the browser an item is known by its code (see compact-item.ts), so its text is too.
-      const shipped = text && 'items' in text
-        ? { ...text, items: Object.fromEntries(Object.entries(text.items).map(([id, item]) => [shortId(id), item])) }
-        : text;
+      // A module's items follow the manifest's order; the browser keys them by code (compact-text.ts).
+      const module = course.manifest.modules.find((m) => m.id === moduleId);
+      const shipped = module ? compactModuleText(course.texts[moduleId][lang], module) : text;
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(shipped))});`;
     },
     configureServer(server) {
