@@ -258,7 +258,10 @@ function decodeFile(text: string, sourceName: string, manifest: CourseManifest):
   return fitResults(file, { kind: 'file', name: sourceName }, manifest);
 }
 
-/** Fits what a source holds to the current course: responses it cannot read are named in `unknownItems`. */
+/**
+ * Fits what a source holds to the current course: responses it cannot read are named in
+ * `unknownItems`, best scores of modules it no longer has in `unknownModules`.
+ */
 function fitResults(file: Omit<ResultsFile, 'check' | 'format' | 'v'>, source: LearnerResults['source'], manifest: CourseManifest): Decoded {
   const items = itemsByCode(manifest);
   const responses: LearnerResults['responses'] = {};
@@ -268,13 +271,18 @@ function fitResults(file: Omit<ResultsFile, 'check' | 'format' | 'v'>, source: L
     if (item && isValidResponse(item, response.first) && isValidResponse(item, response.latest)) responses[item.id] = response;
     else unknownItems.push(code);
   }
-  const modules = Object.fromEntries(manifest.modules.flatMap((m) => (file.modules[m.id] === undefined ? [] : [[m.id, file.modules[m.id]]])));
+  const modules: Record<string, number> = {};
+  const unknownModules: string[] = [];
+  for (const [id, best] of Object.entries(file.modules)) {
+    if (manifest.modules.some((m) => m.id === id)) modules[id] = best;
+    else unknownModules.push(id);
+  }
   const final = file.final && { score: file.final.score, passed: file.final.passed };
-  if (!hasResults({ responses, modules, final }) && !unknownItems.length) return { problem: 'empty' };
+  if (!hasResults({ responses, modules, final }) && !unknownItems.length && !unknownModules.length) return { problem: 'empty' };
   return {
     learner: {
       learner: cleanName(file.learner), courseId: file.course, courseVersion: file.courseVersion, date: file.date,
-      responses, modules, final, unknownItems, source,
+      responses, modules, final, unknownItems, unknownModules, source,
     },
   };
 }
@@ -325,8 +333,8 @@ function parseBody(body: string, manifest: CourseManifest): Pick<ResultsFile, 'l
   for (const entry of moduleField ? moduleField.split(',') : []) {
     const match = /^([0-9a-z]{5})(\d{1,3})$/.exec(entry);
     if (!match || !isPercent(Number(match[2]))) return null;
-    const id = moduleIds.get(match[1]);
-    if (id) modules[id] = Number(match[2]);
+    // A module the course no longer has stays under its code, to be named (see fitResults).
+    modules[moduleIds.get(match[1]) ?? match[1]] = Number(match[2]);
   }
   const finalMatch = /^(\d{1,3})\.([01])$/.exec(finalField);
   if (finalField && (!finalMatch || !isPercent(Number(finalMatch[1])))) return null;

@@ -98,6 +98,7 @@ export function CohortApp({ manifest, storage, readers }: CohortAppProps) {
         learners={learners.length}
         skipped={cohort.skipped}
         unknown={stats.unknown}
+        unknownModules={stats.unknownModules}
       />
       {learners.length > 0 && (
         <>
