@@ -46,13 +46,21 @@ export function resolveLanguage(sources: { query?: string | null; saved?: Lang |
   return browser ?? 'id';
 }
 
+/** One number format per language: making one costs far more than using it (a trainer's tables hold hundreds of numbers). */
+const numberFormats = new Map<string | undefined, Intl.NumberFormat>();
+const numberFormat = (lng: string | undefined) => {
+  let format = numberFormats.get(lng);
+  if (!format) numberFormats.set(lng, (format = new Intl.NumberFormat(lng)));
+  return format;
+};
+
 /** Every number interpolated into a string, in the learner's way of writing it ("7,8" in Indonesian). */
 const numbers: FormatterModule = {
   type: 'formatter',
   init: () => undefined,
   add: () => undefined,
   addCached: () => undefined,
-  format: (value, _format, lng) => (typeof value === 'number' ? new Intl.NumberFormat(lng).format(value) : value),
+  format: (value, _format, lng) => (typeof value === 'number' ? numberFormat(lng).format(value) : value),
 };
 
 /** A real i18next instance with the given strings (tests use it too; never mock `t`). */

@@ -17,6 +17,11 @@ export interface LearnerResults {
   final: { score: number; passed: boolean } | null;
   /** Item ids in the source that the current course no longer has: counted and named, not dropped silently. */
   unknownItems: string[];
+  /**
+   * Modules whose best score the source holds but the current course no longer has (their ids; a
+   * text block carries only module codes, so those): named too, their scores not counted.
+   */
+  unknownModules: string[];
   /** Where it came from, shown when learners are merged or a source is skipped. */
   source: { kind: 'file' | 'text' | 'moodle'; name: string };
 }

@@ -75,17 +75,32 @@ export function cleanName(name: string): string {
   return [...oneLine].slice(0, MAX_NAME_LENGTH).join('').trim();
 }
 
-/** Every item the learner can have answered, by code. */
-const itemsByCode = (manifest: CourseManifest) =>
-  new Map<string, ItemSpec>(courseModules(manifest).flatMap((m) => m.items.map((i) => [i.code, i] as const)));
+const byCode = new WeakMap<CourseManifest, Map<string, ItemSpec>>();
+
+/** Every item the learner can have answered, by code (built once per course: a class brings in hundreds of files). */
+function itemsByCode(manifest: CourseManifest): Map<string, ItemSpec> {
+  let items = byCode.get(manifest);
+  if (!items) byCode.set(manifest, (items = new Map(courseModules(manifest).flatMap((m) => m.items.map((i) => [i.code, i] as const)))));
+  return items;
+}
 
 const toMinute = (date: Date) => new Date(Math.floor(date.getTime() / 60_000) * 60_000).toISOString();
+
+/**
+ * Entries in the order `Array.prototype.sort()` gives them (by their text, `String(entry)`), with
+ * each entry's text worked out once rather than at every comparison: the checksum stays as it was.
+ */
+const sortedAsText = <T extends unknown[]>(entries: T[]): T[] =>
+  entries
+    .map((entry) => ({ entry, text: String(entry) }))
+    .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    .map(({ entry }) => entry);
 
 const fileCheck = (file: Omit<ResultsFile, 'check'>) =>
   hash(JSON.stringify([
     file.format, file.v, file.course, file.courseVersion, file.learner, file.date,
-    Object.entries(file.responses).map(([code, r]) => [code, r.first, r.latest]).sort(),
-    Object.entries(file.modules).sort(),
+    sortedAsText(Object.entries(file.responses).map(([code, r]) => [code, r.first, r.latest])),
+    sortedAsText(Object.entries(file.modules)),
     file.final && [file.final.score, file.final.passed],
   ]));
 
@@ -175,6 +190,8 @@ const END_AT = new RegExp(`${END}\\s+((?:[0-9a-z]\\s*){6}[0-9a-z])(?!\\S)`);
  * end of the paste) is returned too: reading it says it is damaged. Everything else is ignored.
  */
 export function findResultBlocks(pasted: string): string[] {
+  // Most sources hold no block at all (results files, progress files): no need to read them line by line.
+  if (!pasted.includes(HEADER)) return [];
   const text = stripChatPrefixes(pasted);
   const starts = [...text.matchAll(HEADER_AT)].map((m) => m.index);
   return starts.map((start, n) => {
@@ -241,7 +258,10 @@ function decodeFile(text: string, sourceName: string, manifest: CourseManifest):
   return fitResults(file, { kind: 'file', name: sourceName }, manifest);
 }
 
-/** Fits what a source holds to the current course: responses it cannot read are named in `unknownItems`. */
+/**
+ * Fits what a source holds to the current course: responses it cannot read are named in
+ * `unknownItems`, best scores of modules it no longer has in `unknownModules`.
+ */
 function fitResults(file: Omit<ResultsFile, 'check' | 'format' | 'v'>, source: LearnerResults['source'], manifest: CourseManifest): Decoded {
   const items = itemsByCode(manifest);
   const responses: LearnerResults['responses'] = {};
@@ -251,13 +271,18 @@ function fitResults(file: Omit<ResultsFile, 'check' | 'format' | 'v'>, source: L
     if (item && isValidResponse(item, response.first) && isValidResponse(item, response.latest)) responses[item.id] = response;
     else unknownItems.push(code);
   }
-  const modules = Object.fromEntries(manifest.modules.flatMap((m) => (file.modules[m.id] === undefined ? [] : [[m.id, file.modules[m.id]]])));
+  const modules: Record<string, number> = {};
+  const unknownModules: string[] = [];
+  for (const [id, best] of Object.entries(file.modules)) {
+    if (manifest.modules.some((m) => m.id === id)) modules[id] = best;
+    else unknownModules.push(id);
+  }
   const final = file.final && { score: file.final.score, passed: file.final.passed };
-  if (!hasResults({ responses, modules, final }) && !unknownItems.length) return { problem: 'empty' };
+  if (!hasResults({ responses, modules, final }) && !unknownItems.length && !unknownModules.length) return { problem: 'empty' };
   return {
     learner: {
       learner: cleanName(file.learner), courseId: file.course, courseVersion: file.courseVersion, date: file.date,
-      responses, modules, final, unknownItems, source,
+      responses, modules, final, unknownItems, unknownModules, source,
     },
   };
 }
@@ -308,8 +333,8 @@ function parseBody(body: string, manifest: CourseManifest): Pick<ResultsFile, 'l
   for (const entry of moduleField ? moduleField.split(',') : []) {
     const match = /^([0-9a-z]{5})(\d{1,3})$/.exec(entry);
     if (!match || !isPercent(Number(match[2]))) return null;
-    const id = moduleIds.get(match[1]);
-    if (id) modules[id] = Number(match[2]);
+    // A module the course no longer has stays under its code, to be named (see fitResults).
+    modules[moduleIds.get(match[1]) ?? match[1]] = Number(match[2]);
   }
   const finalMatch = /^(\d{1,3})\.([01])$/.exec(finalField);
   if (finalField && (!finalMatch || !isPercent(Number(finalMatch[1])))) return null;

@@ -2,13 +2,14 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { RichText } from '../components/rich-text.tsx';
-import { useTitles } from '../content/module-text.ts';
+import { fetchModuleText, useTitles } from '../content/module-text.ts';
 import type { CourseManifest, Lang } from '../content/types.ts';
 import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES } from '../i18n/i18n.ts';
 import { capabilities } from '../platform/capabilities.ts';
 import { defaultSettings, newSeed } from './class-plan.ts';
 import { saveClass } from './class-store.ts';
 import { useClassTexts, type TextsByModule } from './class-texts.ts';
+import type { Intake } from '../results/learner-results.ts';
 import { addIntake, mergeLearners, readFiles, readPaste, type Cohort, type Readers } from './cohort-intake.ts';
 import { IntakePanel } from './cohort-intake-panel.tsx';
 import { cohortStats, type ItemStat } from './cohort-stats.ts';
@@ -44,21 +45,30 @@ export function CohortApp({ manifest, storage, readers }: CohortAppProps) {
 
   const switchLanguage = useTrainerPage(t('cohort.title'), titles.course);
 
-  const addFiles = async (files: File[]) => {
+  /**
+   * Reads sources and adds what they hold in one update, so the tables render once. The module
+   * texts the scenario table words its rows with load meanwhile (or were loaded already): the
+   * tables come in words at once, not item codes first. If they cannot load, the codes show.
+   */
+  const bringIn = async (read: () => Intake | Promise<Intake>) => {
     setReading((n) => n + 1);
     try {
+      const words = Promise.all(manifest.modules.map((m) => fetchModuleText(m.id, lang))).catch(() => undefined);
       // Marks for `npm run bench`, which times reading apart from rendering.
       performance.mark('cohort:read-start');
-      const intake = await readFiles(files, manifest, readers);
+      const intake = await read();
       performance.mark('cohort:read-end');
+      await words;
       setCohort((now) => addIntake(now, intake));
     } finally {
       setReading((n) => n - 1);
     }
   };
+  const addFiles = (files: File[]) => bringIn(() => readFiles(files, manifest, readers));
   const addPaste = (text: string) => {
     pastes.current += 1;
-    setCohort((now) => addIntake(now, readPaste(text, t('cohort.pasted', { number: pastes.current }), manifest, readers)));
+    const name = t('cohort.pasted', { number: pastes.current });
+    return bringIn(() => readPaste(text, name, manifest, readers));
   };
 
   // "Discuss these" hands its scenarios to class mode as a fixed plan, which opens ready to start.
@@ -88,6 +98,7 @@ export function CohortApp({ manifest, storage, readers }: CohortAppProps) {
         learners={learners.length}
         skipped={cohort.skipped}
         unknown={stats.unknown}
+        unknownModules={stats.unknownModules}
       />
       {learners.length > 0 && (
         <>

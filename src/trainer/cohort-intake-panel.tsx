@@ -12,13 +12,14 @@ interface IntakePanelProps {
   learners: number;
   skipped: readonly SkippedSource[];
   unknown: readonly string[];
+  unknownModules: readonly string[];
 }
 
 /**
  * Where results come in: many files chosen or dropped at once, or pasted text; then what loaded and
  * what was skipped, each skipped source by name with its reason. Every name is React text, never HTML.
  */
-export function IntakePanel({ onFiles, onPaste, onClear, reading, learners, skipped, unknown }: IntakePanelProps) {
+export function IntakePanel({ onFiles, onPaste, onClear, reading, learners, skipped, unknown, unknownModules }: IntakePanelProps) {
   const { t } = useTranslation('trainer');
   const pasteId = useId();
   const [pasted, setPasted] = useState('');
@@ -86,6 +87,7 @@ export function IntakePanel({ onFiles, onPaste, onClear, reading, learners, skip
         </div>
       )}
       {unknown.length > 0 && <p>{t('cohort.unknown', { count: unknown.length, codes: unknown.join(', ') })}</p>}
+      {unknownModules.length > 0 && <p>{t('cohort.unknownModules', { count: unknownModules.length, codes: unknownModules.join(', ') })}</p>}
     </section>
   );
 }

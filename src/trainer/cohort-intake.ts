@@ -90,8 +90,8 @@ const betterFinal = (a: LearnerResults['final'], b: LearnerResults['final']) =>
 
 /**
  * Merges the sources of each learner (same name or code, see learnerKey): per item the newest
- * source's answers win (by `date`); module bests and the final keep the best; unknown items are
- * the union. Learners keep the order they first appear in.
+ * source's answers win (by `date`); module bests and the final keep the best; unknown items and
+ * modules are the union. Learners keep the order they first appear in.
  */
 export function mergeLearners(found: readonly LearnerResults[]): CohortLearner[] {
   const groups = new Map<string, LearnerResults[]>();
@@ -113,6 +113,7 @@ export function mergeLearners(found: readonly LearnerResults[]): CohortLearner[]
       modules,
       final: ordered.reduce<LearnerResults['final']>((best, s) => betterFinal(best, s.final), null),
       unknownItems: [...new Set(ordered.flatMap((s) => s.unknownItems))],
+      unknownModules: [...new Set(ordered.flatMap((s) => s.unknownModules))],
       sources: ordered.map((s) => s.source),
     };
   });

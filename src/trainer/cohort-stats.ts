@@ -29,6 +29,8 @@ export interface CohortStats {
   discuss: ItemStat[];
   /** Item codes in the learners' results that the course no longer has, each once. */
   unknown: string[];
+  /** Modules in the learners' results that the course no longer has (ids, or codes from text blocks), each once. */
+  unknownModules: string[];
 }
 
 export const DISCUSS_COUNT = 5;
@@ -53,9 +55,11 @@ export function cohortStats(learners: readonly CohortLearner[], manifest: Course
   const seen = { 'classify-level': false, 'classify-strategy': false };
   const tally = new Map<string, { answered: number; right: number; wrong: Map<string, number> }>();
   const unknown = new Set<string>();
+  const unknownModules = new Set<string>();
 
   for (const learner of learners) {
     for (const code of learner.unknownItems) unknown.add(code);
+    for (const id of learner.unknownModules) unknownModules.add(id);
     for (const [code, { first }] of Object.entries(learner.responses)) {
       const known = items.get(code);
       if (!known) {
@@ -96,6 +100,7 @@ export function cohortStats(learners: readonly CohortLearner[], manifest: Course
     items: stats,
     discuss,
     unknown: [...unknown].sort(),
+    unknownModules: [...unknownModules].sort(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfusionTable } from '../components/confusion-table.tsx';
 import { downloadText } from '../components/download.ts';
@@ -37,8 +37,11 @@ export function CsvButton({ fileName, rows }: { fileName: string; rows: () => Ce
   );
 }
 
-/** The learner table: one row per (merged) learner, sortable by every column. */
-export function LearnerTable({ learners, manifest }: { learners: readonly CohortLearner[]; manifest: CourseManifest }) {
+/**
+ * The learner table: one row per (merged) learner, sortable by every column. Rendered again only
+ * when its learners change (not when the rest of the page does: it is the largest table).
+ */
+export const LearnerTable = memo(function LearnerTable({ learners, manifest }: { learners: readonly CohortLearner[]; manifest: CourseManifest }) {
   const { t, i18n } = useTranslation('trainer');
   const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'name', direction: 'ascending' });
   const rows = useMemo(() => learnerRows(learners, manifest), [learners, manifest]);
@@ -51,11 +54,19 @@ export function LearnerTable({ learners, manifest }: { learners: readonly Cohort
     { key: 'final', label: t('cohort.final') },
     { key: 'last', label: t('cohort.last') },
   ];
+  // Each final result's words once per score, not once per learner (a class shares a few dozen scores).
+  const finals = new Map<string, string>();
+  const finalText = ({ passed, score }: { passed: boolean; score: number }) => {
+    const key = `${passed}${score}`;
+    let text = finals.get(key);
+    if (text === undefined) finals.set(key, (text = t(passed ? 'cohort.passed' : 'cohort.notPassed', { score })));
+    return text;
+  };
   const cells = (row: LearnerRow): Cell[] => [
     row.learner.learner,
     `${row.modulesDone}/${manifest.modules.length}`,
     ...manifest.modules.map((m) => (row.best[m.id] === undefined ? '–' : `${row.best[m.id]}%`)),
-    row.final ? t(row.final.passed ? 'cohort.passed' : 'cohort.notPassed', { score: row.final.score }) : '–',
+    row.final ? finalText(row.final) : '–',
     Number.isNaN(row.last) ? '–' : date.format(row.last),
   ];
   const toggle = (key: SortKey) =>
@@ -104,7 +115,7 @@ export function LearnerTable({ learners, manifest }: { learners: readonly Cohort
       />
     </section>
   );
-}
+});
 
 /** The class's 3×3 table of one kind, counts with row percentages, and its main confusion in a sentence. */
 export function ClassMatrix({ type, confusion }: { type: 'classify-level' | 'classify-strategy'; confusion: Confusion }) {
@@ -183,7 +194,7 @@ interface ItemTableProps {
 export function ItemTable({ manifest, stats, lines, open, onOpen, scenarioId }: ItemTableProps) {
   const { t, i18n } = useTranslation('trainer');
   const titles = useTitles(i18n.language as Lang);
-  const moduleNumber = (id: string) => manifest.modules.find((m) => m.id === id)?.number ?? 0;
+  const moduleShort = new Map(manifest.modules.map((m) => [m.id, t('cohort.moduleShort', { number: m.number })]));
   const caption = t('cohort.items');
   const head = [t('cohort.scenario'), t('cohort.module'), t('cohort.answered'), t('cohort.rightFirst'), t('cohort.topWrong'), t('cohort.misconception')];
   return (
@@ -210,7 +221,7 @@ export function ItemTable({ manifest, stats, lines, open, onOpen, scenarioId }: 
                       {line.snippet}
                     </button>
                   </th>
-                  <td>{t('cohort.moduleShort', { number: moduleNumber(s.item.module) })}</td>
+                  <td>{moduleShort.get(s.item.module)}</td>
                   <td>{s.answered}</td>
                   <td>{`${s.percentRight}%`}</td>
                   <td>{line.topWrong || '–'}</td>

@@ -180,7 +180,7 @@ export function readMoodleReport(text: string, fileName: string, manifest: Cours
       entry = {
         result: {
           learner, courseId: manifest.id, courseVersion: manifest.version, date: fallbackDate, responses: {}, modules: {}, final: null,
-          unknownItems: [], source: { kind: 'moodle', name: fileName },
+          unknownItems: [], unknownModules: [], source: { kind: 'moodle', name: fileName },
         },
         answers: new Map(), unknown: new Set(), latest: null,
       };
@@ -196,8 +196,13 @@ export function readMoodleReport(text: string, fileName: string, manifest: Cours
         entry.unknown.add(id);
         continue;
       }
-      const response = responseFrom12(item, cell(row, group.response));
-      if (response === null) continue;
+      const given = cell(row, group.response);
+      const response = responseFrom12(item, given);
+      if (response === null) {
+        // An answer the item cannot have now (its options changed): named, like an item the course no longer has.
+        if (given) entry.unknown.add(id);
+        continue;
+      }
       const list = entry.answers.get(item.id) ?? [];
       list.push({ attempt, index, response });
       entry.answers.set(item.id, list);

@@ -113,6 +113,23 @@ describe.each(['en', 'id'] as const)('the cohort view in %s', (lang) => {
     expect(await downloads[0].blob.text()).toContain(`${level('systemic')},0,2,4,0,33,67`);
   });
 
+  it('names the scenarios and modules the course no longer has, and loads the rest', async () => {
+    const user = await openCohort(lang);
+    // Results from an older version of the course, which had one module (and its scenario) more.
+    const gone = { ...manifest.modules[0].items[0], id: 'zz999', code: 'zz999' };
+    const older = { ...manifest, version: '0.1.0', modules: [...manifest.modules, { ...manifest.modules[0], id: '00-retired', items: [gone] }] };
+    const kept = manifest.modules[0].items[0];
+    const results = learnerResults(older, 'Rina', { [kept.code]: { first: kept.answer }, [gone.code]: { first: gone.answer } }, { modules: { '00-retired': 80, [manifest.modules[0].id]: 90 } });
+    await user.upload(await screen.findByLabelText(t('cohort.drop')), [new File([resultsFileText(older, results)], 'rina.json')]);
+    expect(await screen.findByText(t('cohort.loaded', { count: 1 }))).toBeInTheDocument();
+    expect(screen.getByText(t('cohort.unknown', { count: 1, codes: 'zz999' }))).toBeInTheDocument();
+    expect(screen.getByText(t('cohort.unknownModules', { count: 1, codes: '00-retired' }))).toBeInTheDocument();
+    const learners = screen.getByRole('table', { name: t('cohort.learners') });
+    expect(within(learners).getAllByRole('row')[1].textContent).toContain('90%');
+    const items = screen.getByRole('table', { name: t('cohort.items') });
+    expect(within(items).getAllByRole('row')).toHaveLength(2);
+  });
+
   it('sorts the learner table by a column, saying so with aria-sort', async () => {
     const user = await openCohort(lang);
     await user.upload(await screen.findByLabelText(t('cohort.drop')), [0, 1, 2].map(resultsFile));

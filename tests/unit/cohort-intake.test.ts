@@ -91,10 +91,10 @@ describe('merging a learner who appears twice', () => {
 
   it('keeps the newest answers per item, the best module scores and final, and names every source', () => {
     const older = learnerResults(manifest, 'ani rahma', { [a.code]: { first: a.answer }, [b.code]: { first: 'x' } }, {
-      date: '2026-11-01T08:00:00Z', modules: { m1: 90, m2: 40 }, final: { score: 85, passed: true }, unknownItems: ['OLD01'], source: { kind: 'moodle', name: 'moodle.txt' },
+      date: '2026-11-01T08:00:00Z', modules: { m1: 90, m2: 40 }, final: { score: 85, passed: true }, unknownItems: ['OLD01'], unknownModules: ['m9'], source: { kind: 'moodle', name: 'moodle.txt' },
     });
     const newer = learnerResults(manifest, 'Ani  Rahma', { [b.code]: { first: b.answer }, [c.code]: { first: c.answer } }, {
-      date: '2026-11-20T08:00:00Z', modules: { m1: 70, m2: 60 }, final: { score: 60, passed: false }, unknownItems: ['OLD02'], source: { kind: 'file', name: 'a.json' },
+      date: '2026-11-20T08:00:00Z', modules: { m1: 70, m2: 60 }, final: { score: 60, passed: false }, unknownItems: ['OLD02'], unknownModules: ['m9', 'x1y2z'], source: { kind: 'file', name: 'a.json' },
     });
     const other = learnerResults(manifest, 'Budi', {});
     const merged = mergeLearners([newer, other, older]);
@@ -107,6 +107,7 @@ describe('merging a learner who appears twice', () => {
     expect(ani.final).toEqual({ score: 85, passed: true });
     expect(ani.date).toBe('2026-11-20T08:00:00Z');
     expect(ani.unknownItems).toEqual(['OLD01', 'OLD02']);
+    expect(ani.unknownModules).toEqual(['m9', 'x1y2z']);
     expect(merged[1].sources).toEqual([{ kind: 'file', name: 'Budi.json' }]);
   });
 });

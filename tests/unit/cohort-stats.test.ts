@@ -19,7 +19,7 @@ describe('the class picture from first answers', () => {
     learnerResults(manifest, 'A', { [sys1.code]: { first: 'groupwork', latest: 'systemic' }, [sys2.code]: { first: 'systemic' }, [case1.code]: { first: 'casework' } }),
     learnerResults(manifest, 'B', { [sys1.code]: { first: 'groupwork' }, [sys2.code]: { first: 'groupwork' }, [case1.code]: { first: 'casework' } }),
     learnerResults(manifest, 'C', { [sys1.code]: { first: 'systemic' }, [sys2.code]: { first: 'systemic' }, OLD99: { first: 'x' } }),
-    learnerResults(manifest, 'D', { [sys1.code]: { first: 'casework' }, [sys2.code]: { first: 'systemic' }, [sort.code]: { first: wrongAnswer(sort) } }, { unknownItems: ['GONE1'] }),
+    learnerResults(manifest, 'D', { [sys1.code]: { first: 'casework' }, [sys2.code]: { first: 'systemic' }, [sort.code]: { first: wrongAnswer(sort) } }, { unknownItems: ['GONE1'], unknownModules: ['m9-gone'] }),
   ]);
   const stats = cohortStats(learners, manifest);
 
@@ -52,8 +52,9 @@ describe('the class picture from first answers', () => {
     expect(stats.discuss.map((s) => [s.item.code, s.wrong])).toEqual([[sys1.code, 3], [sys2.code, 1]]);
   });
 
-  it('counts and names items the course no longer has', () => {
+  it('counts and names items and modules the course no longer has', () => {
     expect(stats.unknown).toEqual(['GONE1', 'OLD99']);
+    expect(stats.unknownModules).toEqual(['m9-gone']);
   });
 
   it('offers at most five to discuss', () => {

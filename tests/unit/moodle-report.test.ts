@@ -46,7 +46,7 @@ describe('Moodle Interactions report: SCORM 1.2 package', () => {
     expect(siti).toEqual({
       learner: 'Siti Rahma', courseId: manifest.id, courseVersion: manifest.version,
       date: new Date(2025, 0, 14, 9, 48).toISOString(),
-      responses: SITI, modules: {}, final: { score: 80, passed: true }, unknownItems: [], source: { kind: 'moodle', name },
+      responses: SITI, modules: {}, final: { score: 80, passed: true }, unknownItems: [], unknownModules: [], source: { kind: 'moodle', name },
     });
     // Not attempted: listed, with nothing answered and the file's date.
     expect(dewi).toMatchObject({ responses: {}, final: null, date: FILE_DATE.toISOString(), unknownItems: [] });
@@ -112,7 +112,7 @@ describe('Moodle Interactions report: SCORM 1.2 package', () => {
     expect(siti.responses[code('m1-preamble-goals')]).toEqual({ first: 'a', latest: 'c' });
   });
 
-  it('names ids the course no longer has, and ignores a response the item cannot have', () => {
+  it('names ids the course no longer has, and items whose answer the course can no longer read (as a results file does)', () => {
     const text = writeMoodleReport([{
       name: 'Siti Rahma', email: 'siti@example.org',
       attempt: { number: 1, started: new Date(2025, 0, 14, 9), last: new Date(2025, 0, 14, 10), score: '0', sco: 'Incomplete' },
@@ -123,7 +123,7 @@ describe('Moodle Interactions report: SCORM 1.2 package', () => {
       ],
     }]);
     const [siti] = read('removed.txt', text).learners;
-    expect(siti.unknownItems).toEqual(['m9_removed_scenario']);
+    expect(siti.unknownItems).toEqual(['m9_removed_scenario', 'm1_preamble_goals']);
     expect(siti.responses).toEqual({ [code('lvl-p2k2-family-finance')]: same('groupwork') });
   });
 });

@@ -10,6 +10,7 @@ import type { LearnerResults } from '../../src/results/learner-results.ts';
 import {
   decodeResults, findResultBlocks, makeResults, MAX_BLOCK_CHARS, MAX_NAME_LENGTH, readResults, resultsBlock, resultsFileName, resultsFileText,
 } from '../../src/results/results-format.ts';
+import { shortId } from '../../src/course/short-id.ts';
 import { createProgressFile } from '../../src/tracking/progress-file.ts';
 import { fixtureCourse } from './fixture-course.ts';
 
@@ -34,6 +35,7 @@ const expected = (progress: Progress, course: CourseManifest, learner: string, k
   modules: Object.fromEntries(course.modules.flatMap((m) => (progress.modules[m.id]?.best === undefined ? [] : [[m.id, progress.modules[m.id].best!]]))),
   final: progress.final && { score: progress.final.score, passed: progress.final.passed },
   unknownItems: [],
+  unknownModules: [],
   source: { kind, name },
 });
 
@@ -238,6 +240,20 @@ describe('what is not a results file of this course', () => {
       expect(decoded).toMatchObject({ learner: { courseVersion: '1.0.0', unknownItems: ['3rzga'], responses: { 'fx-home-visit': { first: 'groupwork', latest: 'casework' } } } });
       expect('learner' in decoded && Object.keys(decoded.learner.responses)).toEqual(['fx-home-visit']);
     }
+  });
+
+  it('names the modules the current course no longer has, without counting their best scores', () => {
+    const progress: Progress = { ...learnerProgress, modules: { ...learnerProgress.modules, beta: { best: 70 } } };
+    const next: CourseManifest = { ...manifest, version: '2.0.0', modules: manifest.modules.filter((m) => m.id !== 'alpha') };
+    expect(next.modules.map((m) => m.id)).toContain('beta');
+    // A file names the module by its id; a text block carries only its code.
+    for (const [text, named] of [[file(progress), 'alpha'], [block(progress), shortId('alpha')]] as const) {
+      const decoded = decodeResults(text, 'a', next);
+      expect(decoded).toMatchObject({ learner: { unknownModules: [named], modules: { beta: 70 } } });
+      expect('learner' in decoded && Object.keys(decoded.learner.modules)).toEqual(['beta']);
+    }
+    // The current course reads both as before.
+    expect(decodeResults(block(progress), 'a', manifest)).toMatchObject({ learner: { unknownModules: [], modules: { alpha: 100, beta: 70 } } });
   });
 
   it('reads a learner progress file too, named by its file name', () => {
