@@ -143,7 +143,9 @@ async function startServer() {
 }
 
 // Lighthouse (mobile, simulated throttling: its defaults), three fresh runs per page. The browser's
-// language is the page's, as its learners' would be (the default page follows the browser's language).
+// language is the page's, as its learners' would be (the default page follows the browser's language):
+// on Linux Chromium takes navigator.languages from --accept-lang, not --lang (without it `/` was
+// measured with an en-US browser, for which the app replaces the Indonesian screen with English).
 async function runLighthouse() {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
@@ -152,7 +154,7 @@ async function runLighthouse() {
     const runs = [];
     for (let i = 1; i <= 3; i++) {
       // A fresh browser per run, like the CLI does, so runs don't share caches.
-      const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless', `--lang=${locale}`, ...CHROME_FLAGS] });
+      const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless', `--lang=${locale}`, `--accept-lang=${locale}`, ...CHROME_FLAGS] });
       try {
         const { lhr } = await lighthouse(URL_ + pagePath, { port: chrome.port, output: 'json',
           onlyCategories: ['performance'], logLevel: 'error' });
