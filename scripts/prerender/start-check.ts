@@ -5,7 +5,8 @@
  * - It makes the prerendered screen (#root) inert from the moment it is parsed until the app has
  *   taken it over (src/main.tsx lifts it), so no tap or key lands on a button that does nothing yet,
  *   even while the rest of the page is still streaming in. A MutationObserver's callback runs before
- *   the browser paints or handles input, so #root is never live before the app.
+ *   the browser paints or handles input, so #root is never live before the app. (It may run after
+ *   DOMContentLoaded, hence `failed`: a page that cannot start stays readable.)
  * - It starts the app (the module script that <link rel="modulepreload" data-entry> has been
  *   fetching since the <head> arrived) once the page is parsed and its first frame is on screen:
  *   the welcome screen then paints before the browser spends its time on the app's code, which on a
@@ -19,10 +20,10 @@
  */
 export const START_CHECK_SCRIPT = [
   '(function () {',
-  '  var doc = document, root = null;',
-  "  function hold() { root = doc.getElementById('root'); if (root) root.inert = true; return !!root; }",
+  '  var doc = document, root = null, failed = false;',
+  "  function hold() { root = doc.getElementById('root'); if (root) root.inert = !failed; return !!root; }",
   '  if (!hold()) { var watch = new MutationObserver(function () { if (hold()) watch.disconnect(); }); watch.observe(doc.documentElement, { childList: true, subtree: true }); }',
-  "  function show() { doc.getElementById('cannot-start').hidden = false; hold(); if (root) root.inert = false; }",
+  "  function show() { failed = true; doc.getElementById('cannot-start').hidden = false; hold(); }",
   "  window.addEventListener('error', function (e) { var t = e.target; if (t && t.tagName === 'SCRIPT' && t.type === 'module') show(); }, true);",
   "  doc.addEventListener('DOMContentLoaded', function () {",
   "    if (location.protocol === 'file:' || !('noModule' in doc.createElement('script')) || !('replaceAll' in String.prototype)) return show();",
