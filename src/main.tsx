@@ -37,7 +37,13 @@ function TakeOver({ children }: { children: ReactNode }) {
  * start-up: on a slow phone each step (evaluating the app's code, reading progress and loading
  * the strings, rendering) then stays a short task instead of one long one.
  */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    // A message, not setTimeout: browsers hold back timers in a tab opened in the background.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 
 async function takeOver() {
   await nextTask();
