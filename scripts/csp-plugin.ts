@@ -34,6 +34,13 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 export const policyFor = (target: 'web' | 'kolibri') =>
   CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${sha256(target === 'kolibri' ? KOLIBRI_HEAD_SCRIPT : START_CHECK_SCRIPT)}`);
 
+/**
+ * Allows one inline <style> by its hash in a built page's policy (the prerendered pages inline their
+ * stylesheet, scripts/prerender/page.ts); a page without the policy (tests, dev) is left as it is.
+ */
+export const allowInlineStyle = (html: string, css: string) =>
+  html.replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*style-src 'self')/, `$1 ${sha256(css)}`);
+
 export const contentSecurityPolicy = (target: 'web' | 'kolibri' = 'web'): Plugin => ({
   name: 'berdaya-content-security-policy',
   apply: 'build',

@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, type ReactNode } from 'react';
+import { StrictMode, startTransition, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { manifest } from 'virtual:berdaya/course';
 import { startCourse } from './boot.tsx';
@@ -32,19 +32,39 @@ function TakeOver({ children }: { children: ReactNode }) {
   return children;
 }
 
-void startCourse({ manifest, storage, search: location.search, browserLanguages: navigator.languages, pageLang: isLang(pageLang) ? pageLang : null }).then(
-  ({ view, lang, firstVisit }) => {
-    const course = (
-      <StrictMode>
-        <TakeOver>{view}</TakeOver>
-      </StrictMode>
-    );
-    // The same screen as the HTML: adopt it as it is. Any other (saved progress, another language,
-    // an LMS, class mode): render it in place of the prerendered one, in one commit. Either way the
-    // screen stays inert until that commit (when it was live from the hydrateRoot call instead, one
-    // slow-phone bench run lost a Start pressed during hydration; the cause was not established).
+/**
+ * Ends the current task, so the browser can paint and handle input before the next step of
+ * start-up: on a slow phone each step (evaluating the app's code, reading progress and loading
+ * the strings, rendering) then stays a short task instead of one long one.
+ */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    // A message, not setTimeout: browsers hold back timers in a tab opened in the background.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+async function takeOver() {
+  await nextTask();
+  const { view, lang, firstVisit } = await startCourse({ manifest, storage, search: location.search, browserLanguages: navigator.languages, pageLang: isLang(pageLang) ? pageLang : null });
+  await nextTask();
+  const course = (
+    <StrictMode>
+      <TakeOver>{view}</TakeOver>
+    </StrictMode>
+  );
+  // The same screen as the HTML: adopt it as it is. Any other (saved progress, another language,
+  // an LMS, class mode): render it in place of the prerendered one, in one commit. Either way the
+  // screen stays inert until that commit (when it was live from the hydrateRoot call instead, one
+  // slow-phone bench run lost a Start pressed during hydration; the cause was not established).
+  // In a transition React renders in slices of a few milliseconds, yielding to the browser in
+  // between, instead of in one long task; the screen shown meanwhile is the prerendered one.
+  startTransition(() => {
     if (firstVisit && lang === prerendered) hydrateRoot(container, course);
     else createRoot(container).render(course);
-  },
-);
+  });
+}
+
+void takeOver();
 startOffline(); // after load, when idle: the service worker that keeps the course for offline use

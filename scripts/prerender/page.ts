@@ -1,4 +1,5 @@
 import type { Lang } from '../../src/content/types.ts';
+import { allowInlineStyle } from '../csp-plugin.ts';
 import { START_CHECK_SCRIPT } from './start-check.ts';
 
 /** locales/<lang>/page.json: the words of the page around the app (read only at build time). */
@@ -44,24 +45,40 @@ interface PageOptions {
   depth: number;
   /** The page names its language as the learner's choice (see resolveLanguage in src/i18n/i18n.ts). */
   namesLanguage: boolean;
+  /** The text of a built stylesheet, by its address in the template (`./assets/index-….css`). */
+  stylesheet: (href: string) => string | undefined;
 }
 
 /**
  * One prerendered page from the built index.html: language, title and description, the "cannot
  * start" message, the welcome screen inside #root (which the app takes over) and the start check.
+ * What the first paint needs is in the page itself: the stylesheet is inlined (allowed by its hash
+ * in the Content-Security-Policy), so the screen paints without waiting for one more request. The
+ * app's entry script becomes a modulepreload, fetched as early as before, that the start check
+ * runs once the screen is on screen (start-check.ts).
  */
-export function prerenderedPage(template: string, { lang, body, title, strings, depth, namesLanguage }: PageOptions): string {
+export function prerenderedPage(template: string, { lang, body, title, strings, depth, namesLanguage, stylesheet }: PageOptions): string {
   const up = '../'.repeat(depth);
   const root = `<div id="root" data-prerendered="${lang}"${namesLanguage ? ` data-page-lang="${lang}"` : ''}>${body}</div>`;
-  const replaced = (html: string, pattern: RegExp, by: string) => {
+  const replaced = (html: string, pattern: RegExp, by: string | ((...match: string[]) => string)) => {
     if (!pattern.test(html)) throw new Error(`Prerender: index.html has no ${pattern}`);
-    return html.replace(pattern, () => by);
+    return html.replace(pattern, typeof by === 'string' ? () => by : by);
   };
+  let html = template;
+  let styles = '';
+  html = replaced(html, /<link rel="stylesheet" crossorigin href="([^"]+)">/, (_, href: string) => {
+    const css = stylesheet(href);
+    if (css === undefined || /<\/style/i.test(css)) throw new Error(`Prerender: cannot inline ${href}`);
+    styles = css;
+    return `<style>${css}</style>`;
+  });
+  html = allowInlineStyle(html, styles);
+  html = replaced(html, /<script type="module" crossorigin src="([^"]+)"><\/script>/, (_, src: string) =>
+    `<link rel="modulepreload" crossorigin href="${src}" data-entry>\n    <script>${START_CHECK_SCRIPT}</script>`);
   // Assets sit at the build's root: a page in a folder reaches them one level up per folder.
-  let html = depth ? template.replace(/ (src|href)="\.\//g, (_, attr: string) => ` ${attr}="${up}`) : template;
+  if (depth) html = html.replace(/ (src|href)="\.\//g, (_, attr: string) => ` ${attr}="${up}`);
   html = replaced(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);
   html = replaced(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
   html = replaced(html, /<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(strings[lang].description)}" />`);
-  // The start check runs once the page is parsed and before the app's (deferred) module script.
-  return replaced(html, /<div id="root"><\/div>/, `${cannotStartHtml(lang, strings)}\n    ${root}\n    <script>${START_CHECK_SCRIPT}</script>`);
+  return replaced(html, /<div id="root"><\/div>/, `${cannotStartHtml(lang, strings)}\n    ${root}`);
 }

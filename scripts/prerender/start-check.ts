@@ -1,20 +1,42 @@
 /**
- * The one inline script of the built page, at the end of its body (allowed by its hash in the
- * Content-Security-Policy, scripts/csp-plugin.ts). It makes the prerendered screen inert until the
- * app has taken it over (src/main.tsx lifts it), so no tap or key lands on a button that does
- * nothing yet; and it shows the "cannot start here" message (#cannot-start) when the app's module
- * script cannot run: the page was opened from a folder (file://, where browsers refuse module
- * scripts), the browser is older than the build's target (es2020; String.prototype.replaceAll
- * stands for it), or the script failed to download; the screen is then readable again, as it is
- * with JavaScript off. Plain ES5, so the oldest browser runs it too.
- * With JavaScript off it does not run: the page stays readable and <noscript> says what to do.
+ * The one inline script of the built page, in its <head> (allowed by its hash in the
+ * Content-Security-Policy, scripts/csp-plugin.ts). Plain ES5, so the oldest browser runs it too.
+ *
+ * - It makes the prerendered screen (#root) inert from the moment it is parsed until the app has
+ *   taken it over (src/main.tsx lifts it), so no tap or key lands on a button that does nothing yet,
+ *   even while the rest of the page is still streaming in. A MutationObserver's callback runs before
+ *   the browser paints or handles input, so #root is never live before the app. (It may run after
+ *   DOMContentLoaded, hence `failed`: a page that cannot start stays readable.)
+ * - It starts the app (the module script that <link rel="modulepreload" data-entry> has been
+ *   fetching since the <head> arrived) once the page is parsed and its first frame is on screen:
+ *   the welcome screen then paints before the browser spends its time on the app's code, which on a
+ *   fast or offline load (service worker) would otherwise come first. In a hidden tab, which paints
+ *   no frames, it starts at once.
+ * - It shows the "cannot start here" message (#cannot-start) when the app's module script cannot
+ *   run: the page was opened from a folder (file://, where browsers refuse module scripts), the
+ *   browser is older than the build's target (es2020; String.prototype.replaceAll stands for it),
+ *   or the script failed to download; the screen is then readable again, as it is with JavaScript
+ *   off. With JavaScript off it does not run: the page stays readable and <noscript> says what to do.
  */
 export const START_CHECK_SCRIPT = [
   '(function () {',
-  "  var root = document.getElementById('root');",
-  '  if (root) root.inert = true;',
-  "  function show() { document.getElementById('cannot-start').hidden = false; if (root) root.inert = false; }",
-  "  if (location.protocol === 'file:' || !('noModule' in document.createElement('script')) || !('replaceAll' in String.prototype)) show();",
+  '  var doc = document, root = null, failed = false;',
+  "  function hold() { root = doc.getElementById('root'); if (root) root.inert = !failed; return !!root; }",
+  '  if (!hold()) { var watch = new MutationObserver(function () { if (hold()) watch.disconnect(); }); watch.observe(doc.documentElement, { childList: true, subtree: true }); }',
+  "  function show() { failed = true; doc.getElementById('cannot-start').hidden = false; hold(); }",
   "  window.addEventListener('error', function (e) { var t = e.target; if (t && t.tagName === 'SCRIPT' && t.type === 'module') show(); }, true);",
+  "  doc.addEventListener('DOMContentLoaded', function () {",
+  "    if (location.protocol === 'file:' || !('noModule' in doc.createElement('script')) || !('replaceAll' in String.prototype)) return show();",
+  "    var entry = doc.querySelector('link[rel=modulepreload][data-entry]');",
+  '    if (!entry) return;',
+  '    function start() {',
+  "      var app = doc.createElement('script');",
+  "      app.type = 'module';",
+  '      if (entry.crossOrigin !== null) app.crossOrigin = entry.crossOrigin;',
+  '      app.src = entry.href;',
+  '      doc.head.appendChild(app);',
+  '    }',
+  "    if (doc.visibilityState === 'visible') requestAnimationFrame(function () { setTimeout(start, 0); }); else start();",
+  '  });',
   '})();',
 ].join('\n');

@@ -30,6 +30,11 @@ export function prerenderWelcome({ content, define }: { content: Plugin; define:
         const built = bundle['index.html'];
         if (built?.type !== 'asset') this.error('Prerender: the build made no index.html');
         const template = String(built.source);
+        // The page's stylesheet, inlined into it: `./assets/x.css` in the template is the bundle's `assets/x.css`.
+        const stylesheet = (href: string) => {
+          const asset = bundle[href.replace(/^\.\//, '')];
+          return asset?.type === 'asset' ? String(asset.source) : undefined;
+        };
         const strings = Object.fromEntries(
           LANGS.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(root, `locales/${lang}/page.json`), 'utf8')) as PageStrings]),
         ) as Record<Lang, PageStrings>;
@@ -51,7 +56,7 @@ export function prerenderWelcome({ content, define }: { content: Plugin; define:
             const fileName = PAGE_OF[lang];
             const depth = fileName.split('/').length - 1;
             // The default page leaves the language to the learner's browser; a page in a folder names its own.
-            const source = prerenderedPage(template, { lang, body, title, strings, depth, namesLanguage: depth > 0 });
+            const source = prerenderedPage(template, { lang, body, title, strings, depth, namesLanguage: depth > 0, stylesheet });
             if (fileName === 'index.html') built.source = source;
             else this.emitFile({ type: 'asset', fileName, source });
           }

@@ -46,7 +46,11 @@ export function resolveLanguage(sources: { query?: string | null; saved?: Lang |
   return browser ?? 'id';
 }
 
-/** One number format per language: making one costs far more than using it (a trainer's tables hold hundreds of numbers). */
+/**
+ * One number format per language, made when first needed. Making one is costly (the browser loads
+ * the language's number data): it was most of the welcome screen's start-up, where a new one was
+ * made for each of its dozens of numbers.
+ */
 const numberFormats = new Map<string | undefined, Intl.NumberFormat>();
 const numberFormat = (lng: string | undefined) => {
   let format = numberFormats.get(lng);
@@ -54,13 +58,21 @@ const numberFormat = (lng: string | undefined) => {
   return format;
 };
 
-/** Every number interpolated into a string, in the learner's way of writing it ("7,8" in Indonesian). */
+/**
+ * A number in the learner's way of writing it ("7,8" and "1.000" in Indonesian, "7.8" and "1,000" in
+ * English). Whole numbers below 1000 (module numbers, counts: all the welcome screen shows) are
+ * written alike in both languages, without the format.
+ */
+export const formatNumber = (value: number, lng: string | undefined) =>
+  Number.isInteger(value) && value >= 0 && value < 1000 ? String(value) : numberFormat(lng).format(value);
+
+/** Every number interpolated into a string, in the learner's way of writing it. */
 const numbers: FormatterModule = {
   type: 'formatter',
   init: () => undefined,
   add: () => undefined,
   addCached: () => undefined,
-  format: (value, _format, lng) => (typeof value === 'number' ? numberFormat(lng).format(value) : value),
+  format: (value, _format, lng) => (typeof value === 'number' ? formatNumber(value, lng) : value),
 };
 
 /** A real i18next instance with the given strings (tests use it too; never mock `t`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_NAMES, loadStrings, resolveLanguage } from '../../src/i18n/i18n.ts';
+import { createI18n, formatNumber, LANGUAGE_NAMES, loadStrings, resolveLanguage } from '../../src/i18n/i18n.ts';
 import '../../src/trainer/trainer-strings.ts'; // class mode registers its namespace when it loads
 import { namespaces, trainerStrings, uiStrings } from '../ui-strings.ts';
 import enPage from '../../locales/en/page.json';
@@ -84,5 +84,18 @@ describe('starting language', () => {
     expect(resolveLanguage({ page: 'en', browser: ['id-ID'] })).toBe('en');
     expect(resolveLanguage({ page: 'en', saved: 'id', browser: ['en'] })).toBe('id');
     expect(resolveLanguage({ query: 'id', page: 'en' })).toBe('id');
+  });
+});
+
+describe('numbers in strings', () => {
+  it.each([0, 7, 42, 999, 1000, 12345, 7.8, 0.25, -3, 2.5e6])('%s is written as the language writes it, in both languages', (n) => {
+    for (const lang of ['id', 'en'] as const) expect(formatNumber(n, lang)).toBe(new Intl.NumberFormat(lang).format(n));
+  });
+
+  it('are written the learner\'s way when interpolated', () => {
+    const strings = { ui: { n: 'Nilai {{value}} dari {{total}}, modul {{module}}' } };
+    const say = (lang: 'id' | 'en') => (createI18n(lang, { [lang]: strings }).t as (key: string, options: object) => string)('n', { value: 7.8, total: 1000, module: 4 });
+    expect(say('id')).toBe('Nilai 7,8 dari 1.000, modul 4');
+    expect(say('en')).toBe('Nilai 7.8 dari 1,000, modul 4');
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import enPage from '../../locales/en/page.json';
 import idPage from '../../locales/id/page.json';
-import { policyFor } from '../../scripts/csp-plugin.ts';
+import { CONTENT_SECURITY_POLICY, policyFor } from '../../scripts/csp-plugin.ts';
 import { cannotStartHtml, prerenderedPage, SERVE_COMMAND } from '../../scripts/prerender/page.ts';
 import { START_CHECK_SCRIPT } from '../../scripts/prerender/start-check.ts';
 
@@ -11,6 +11,8 @@ const strings = { id: idPage, en: enPage };
 const TEMPLATE = `<!doctype html>
 <html lang="id">
   <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="Content-Security-Policy" content="${policyFor('web')}" />
     <meta name="description" content="old" />
     <link rel="icon" href="./favicon.svg" type="image/svg+xml" />
     <title>Berdaya</title>
@@ -22,42 +24,62 @@ const TEMPLATE = `<!doctype html>
   </body>
 </html>`;
 const BODY = '<main><h1>Judul &amp; isi</h1><a href="./somewhere">x</a><a href="?view=class&amp;lang=en">y</a></main>';
+const CSS = ':root{color:#1b1f23}.lead{font-size:1.2rem}';
+const stylesheet = (href: string) => (href === './assets/index-b2.css' ? CSS : undefined);
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
 describe('a prerendered page', () => {
   it('at the root: its language, title, description, the screen in #root, and links as built', () => {
-    const html = prerenderedPage(TEMPLATE, { lang: 'id', body: BODY, title: 'Berdaya: "A" & <B>', strings, depth: 0, namesLanguage: false });
+    const html = prerenderedPage(TEMPLATE, { lang: 'id', body: BODY, title: 'Berdaya: "A" & <B>', strings, depth: 0, namesLanguage: false, stylesheet });
     expect(html).toContain('<html lang="id">');
     expect(html).toContain('<title>Berdaya: &quot;A&quot; &amp; &lt;B&gt;</title>');
     expect(html).toContain(`<meta name="description" content="${idPage.description}" />`);
     expect(html).toContain(`<div id="root" data-prerendered="id">${BODY}</div>`);
-    expect(html).toContain('src="./assets/index-a1.js"');
-    expect(html).toContain('href="./assets/index-b2.css"');
+    // The app's code is fetched from the <head> as before; the start check runs it (start-check.ts).
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="./assets/index-a1.js" data-entry>');
+    expect(html).not.toContain('<script type="module"');
+    // The stylesheet is in the page, so the first paint waits for no other request.
+    expect(html).toContain(`<style>${CSS}</style>`);
+    expect(html).not.toContain('index-b2.css');
   });
 
   it('in en/: English, names its language, reaches the assets one folder up, and leaves the screen\'s own links alone', () => {
-    const html = prerenderedPage(TEMPLATE, { lang: 'en', body: BODY, title: 'T', strings, depth: 1, namesLanguage: true });
+    const html = prerenderedPage(TEMPLATE, { lang: 'en', body: BODY, title: 'T', strings, depth: 1, namesLanguage: true, stylesheet });
     expect(html).toContain('<html lang="en">');
     expect(html).toContain(`<meta name="description" content="${enPage.description}" />`);
     expect(html).toContain(`<div id="root" data-prerendered="en" data-page-lang="en">${BODY}</div>`);
-    expect(html).toContain('src="../assets/index-a1.js"');
-    expect(html).toContain('href="../assets/index-b2.css"');
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="../assets/index-a1.js" data-entry>');
+    expect(html).toContain(`<style>${CSS}</style>`);
     expect(html).toContain('href="../favicon.svg"');
     expect(html).not.toContain('"./assets/');
   });
 
-  it('runs the start check after #root and the message, exactly as the Content-Security-Policy hashes it', () => {
-    const html = prerenderedPage(TEMPLATE, { lang: 'id', body: BODY, title: 'T', strings, depth: 0, namesLanguage: false });
+  it('runs the start check in <head>, before #root is parsed, exactly as the Content-Security-Policy hashes it', () => {
+    const html = prerenderedPage(TEMPLATE, { lang: 'id', body: BODY, title: 'T', strings, depth: 0, namesLanguage: false, stylesheet });
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     expect(scripts).toEqual([START_CHECK_SCRIPT]);
-    expect(html.indexOf('<script>')).toBeGreaterThan(html.indexOf('<div id="root"'));
+    expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('</head>'));
+    expect(html.indexOf('<script>')).toBeGreaterThan(html.indexOf('Content-Security-Policy'));
     expect(html.indexOf('id="cannot-start"')).toBeLessThan(html.indexOf('<div id="root"'));
-    const hash = createHash('sha256').update(START_CHECK_SCRIPT, 'utf8').digest('base64');
+    const hash = sha256(START_CHECK_SCRIPT);
     expect(policyFor('web')).toContain(`script-src 'self' 'sha256-${hash}';`);
     expect(policyFor('kolibri')).not.toContain(hash);
   });
 
+  it('allows its inlined stylesheet by hash and nothing else inline', () => {
+    const html = prerenderedPage(TEMPLATE, { lang: 'en', body: BODY, title: 'T', strings, depth: 1, namesLanguage: true, stylesheet });
+    const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)![1];
+    expect(policy).toBe(policyFor('web').replace("style-src 'self'", `style-src 'self' 'sha256-${sha256(CSS)}'`));
+    expect(policy).not.toContain('unsafe-inline');
+    expect(CONTENT_SECURITY_POLICY).toContain("style-src 'self';");
+  });
+
+  it('refuses a stylesheet it cannot find rather than ship a page without its styles', () => {
+    expect(() => prerenderedPage(TEMPLATE, { lang: 'id', body: BODY, title: 'T', strings, depth: 0, namesLanguage: false, stylesheet: () => undefined })).toThrow(/index-b2\.css/);
+  });
+
   it('refuses a template it does not recognise instead of shipping a page without the screen', () => {
-    expect(() => prerenderedPage(TEMPLATE.replace('<div id="root"></div>', '<div id="app"></div>'), { lang: 'id', body: BODY, title: 'T', strings, depth: 0, namesLanguage: false })).toThrow(/root/);
+    expect(() => prerenderedPage(TEMPLATE.replace('<div id="root"></div>', '<div id="app"></div>'), { lang: 'id', body: BODY, title: 'T', strings, depth: 0, namesLanguage: false, stylesheet })).toThrow(/root/);
   });
 });
 
