@@ -5,7 +5,7 @@ import { FINAL } from '../../src/course/final-assessment.ts';
 import { drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { expectAccessible, expectClean, LAPTOP, openBrowser, PHONE, type Session } from './browser.ts';
 import { course, optionLabel, say, titles } from './course-content.ts';
-import { button, heading, seedProgress } from './journeys.ts';
+import { button, heading, live, seedProgress } from './journeys.ts';
 import { atSummary, loadProgress, PASSED_AT, seasoned } from './phone-screens.ts';
 
 const [moduleOne] = course.manifest.modules;
@@ -31,6 +31,7 @@ describe.each(setups)('Back, Forward and links $name', ({ lang, locale, screen }
     const { page } = session;
     await page.goto(`${inject('baseURL')}?lang=${lang}`);
     await expect.poll(() => heading(page).textContent()).toBe(titles[lang].title);
+    await live(page);
     expect(await hash(page)).toBe('#/');
     await button(page, say(lang, (s) => s.welcome.start)).click();
     await showsPage(page, lang, 1, moduleOne.pages);

@@ -14,6 +14,14 @@ export const heading = (page: Root) => page.getByRole('heading', { level: 1 });
 export const button = (page: Root, name: string) => page.getByRole('button', { name, exact: true });
 
 /**
+ * Waits until the app has taken the page over (src/main.tsx marks it): the welcome screen is in
+ * the HTML, so its heading shows before the app runs, and checks of what only the app does (the
+ * address, the saved progress, the focus) must wait for this.
+ */
+export const live = (page: Page) =>
+  expect.poll(() => page.evaluate(() => performance.getEntriesByName('berdaya:live').length)).toBe(1);
+
+/**
  * Takes the final assessment's first attempt, every answer right; `onFirst` runs on the first
  * question, answer chosen. Each answer goes straight on: no feedback until the result.
  */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { ItemSpec, ModuleSpec } from '../../src/content/types.ts';
 import { expectClean, openBrowser, type Session } from './browser.ts';
 import { course, optionLabel, say } from './course-content.ts';
-import { levelName, partOptionLabel, sortCases, stepName } from './journeys.ts';
+import { levelName, live, partOptionLabel, sortCases, stepName } from './journeys.ts';
 
 const { manifest } = course;
 let session: Session;
@@ -98,6 +98,7 @@ describe('keyboard only', () => {
     session = await openBrowser({ locale: 'en-US' });
     const { page } = session;
     await page.goto(inject('baseURL'));
+    await live(page); // the Indonesian page in the HTML is inert until the app has made it English
     await tabTo(page, say('en', (s) => s.welcome.start));
     await page.keyboard.press('Enter');
 

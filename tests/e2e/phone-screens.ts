@@ -5,6 +5,7 @@ import { encodeProgress } from '../../src/course/progress-codec.ts';
 import { createProgress, type Progress } from '../../src/course/progress.ts';
 import { drawFinal, drawModuleQuiz } from '../../src/quiz/selection.ts';
 import { course } from './course-content.ts';
+import { live } from './journeys.ts';
 
 const { manifest } = course;
 const STORAGE_KEY = `berdaya:${manifest.id}:progress`;
@@ -67,6 +68,7 @@ export async function loadProgress(page: Page, progress: Progress, hash = '') {
   }, [STORAGE_KEY, encodeProgress(progress, manifest)] as const);
   const url = new URL(page.url());
   await page.goto(`${url.origin}${url.pathname}${url.search}${hash}`);
+  await live(page);
 }
 
 /** The page's width beyond the viewport, and the widest element sticking out (to say what to fix). */
