@@ -86,6 +86,9 @@ type Axe = typeof axe;
  */
 export async function expectAccessible(page: Page, screen: string) {
   for (const frame of page.frames()) {
+    // The prerendered screen is inert (hidden from assistive technology) until the app has taken it
+    // over: check what a screen reader gets once the screen is live, and fail if it never is.
+    await expect.poll(() => frame.evaluate(() => document.getElementById('root')?.inert ?? false), { message: `${screen}: the screen never became live` }).toBe(false);
     // once per document; axe in the top frame asks the one in each frame (a course inside an LMS)
     if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(axe.source);
   }
