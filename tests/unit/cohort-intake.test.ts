@@ -28,6 +28,8 @@ const fakeReaders = (): Readers => ({
 
 const block = (r: LearnerResults) => `R:${JSON.stringify(r)}`;
 const file = (name: string, text: string, extra: Partial<SourceFile> = {}): SourceFile => ({ name, size: text.length, lastModified: 1_700_000_000_000, text: async () => text, ...extra });
+/** A file's bytes as a browser File streams them, chunk by chunk. */
+const streamOf = (chunks: Uint8Array[]) => new ReadableStream<Uint8Array>({ pull: (c) => { const next = chunks.shift(); if (next) c.enqueue(next); else c.close(); } });
 const ani = learnerResults(manifest, 'Ani', { [a.code]: { first: a.answer } });
 const budi = learnerResults(manifest, 'Budi', { [b.code]: { first: b.answer } });
 
@@ -51,7 +53,7 @@ describe('bringing files in', () => {
     ]);
   });
 
-  it('refuses a file over the size limit before reading it', async () => {
+  it('refuses a file over the size limit before reading it, where it cannot be streamed', async () => {
     const text = vi.fn(async () => block(ani));
     const intake = await readFiles([file('huge.json', '', { size: MAX_INTAKE_BYTES + 1, text }), file('ani.json', block(ani))], manifest, fakeReaders());
     expect(text).not.toHaveBeenCalled();
@@ -64,6 +66,54 @@ describe('bringing files in', () => {
     const intake = await readFiles([file('WhatsApp Chat.txt', chat)], manifest, fakeReaders());
     expect(intake.learners.map((l) => [l.learner, l.source.name])).toEqual([['Ani', 'WhatsApp Chat.txt (1)'], ['Budi', 'WhatsApp Chat.txt (3)']]);
     expect(intake.skipped).toEqual([{ name: 'WhatsApp Chat.txt (2)', problem: 'damaged' }]);
+  });
+
+  it('reads a file given as a stream (a browser File) as UTF-8, without asking its size or date', async () => {
+    const bytes = new TextEncoder().encode(`\uFEFF${block(learnerResults(manifest, 'Ségolène Ñuñez', { [a.code]: { first: a.answer } }))}`);
+    // Split inside the two-byte "é": the text is decoded across chunks.
+    const at = bytes.indexOf(0xc3) + 1;
+    const asked = vi.fn();
+    const source = {
+      name: 'segolene.json',
+      get size() { asked('size'); return bytes.length; },
+      get lastModified() { asked('lastModified'); return 0; },
+      text: async () => { asked('text'); return ''; },
+      stream: () => streamOf([bytes.slice(0, at), bytes.slice(at)]),
+    };
+    const intake = await readFiles([source], manifest, fakeReaders());
+    expect(intake.learners.map((l) => l.learner)).toEqual(['Ségolène Ñuñez']);
+    expect(asked).not.toHaveBeenCalled();
+  });
+
+  it('stops reading a streamed file once it passes the size limit, and lists it as too large', async () => {
+    const chunk = new Uint8Array(1024 * 1024).fill(0x41);
+    let given = 0;
+    const cancel = vi.fn();
+    const huge: SourceFile = {
+      name: 'huge.txt', size: 0, text: async () => '',
+      stream: () => new ReadableStream<Uint8Array>({ pull: (c) => { given += chunk.length; c.enqueue(chunk); }, cancel }),
+    };
+    const intake = await readFiles([huge, file('ani.json', block(ani))], manifest, fakeReaders());
+    expect(intake.skipped).toEqual([{ name: 'huge.txt', problem: 'tooLarge' }]);
+    expect(intake.learners).toHaveLength(1);
+    expect(cancel).toHaveBeenCalled();
+    expect(given).toBeLessThanOrEqual(MAX_INTAKE_BYTES + 2 * chunk.length);
+  });
+
+  it('asks a Moodle report for its date (undated rows take it), and no other file', async () => {
+    const dated = (name: string, text: string) => {
+      const source = { ...file(name, text), lastModified: undefined as number | undefined, stream: () => streamOf([new TextEncoder().encode(text)]) };
+      const asked = vi.fn(() => 1_700_000_000_000);
+      Object.defineProperty(source, 'lastModified', { get: asked });
+      return { source, asked };
+    };
+    const report = dated('report.txt', `MOODLE\n${JSON.stringify(budi)}`);
+    const results = dated('ani.json', block(ani));
+    const readers = fakeReaders();
+    await readFiles([report.source, results.source], manifest, readers);
+    expect(readers.readMoodleReport).toHaveBeenCalledWith(expect.stringMatching(/^MOODLE/), 'report.txt', manifest, 1_700_000_000_000);
+    expect(report.asked).toHaveBeenCalled();
+    expect(results.asked).not.toHaveBeenCalled();
   });
 
   it('a file that cannot be read is skipped as damaged', async () => {
