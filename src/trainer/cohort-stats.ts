@@ -1,6 +1,6 @@
-import { LEVELS, STRATEGIES, type CourseManifest } from '../content/types.ts';
+import { LEVELS, STRATEGIES, type CourseManifest, type PartSpec } from '../content/types.ts';
 import { mainConfusion, type Confusion } from '../quiz/feedback.ts';
-import { isValidResponse, partChoices, partsOf } from '../quiz/scoring.ts';
+import { isValidResponse, partsOf } from '../quiz/scoring.ts';
 import type { ClassItem } from './class-plan.ts';
 import { percentOf } from './class-summary.ts';
 import type { CohortLearner } from './cohort-intake.ts';
@@ -44,23 +44,34 @@ export function courseItems(manifest: CourseManifest): Map<string, { item: Class
 
 const emptyMatrix = (classes: readonly string[]) => classes.map(() => classes.map(() => 0));
 
+type MatrixType = 'classify-level' | 'classify-strategy';
+const CLASSES: Record<MatrixType, readonly string[]> = { 'classify-level': LEVELS, 'classify-strategy': STRATEGIES };
+
+/** Where a part's answers are counted in its matrix: the row of its right answer, a column per option (null: not a level or strategy question). */
+function matrixPlace(part: PartSpec): { type: MatrixType; row: number; columns: Map<string, number> } | null {
+  if (part.type !== 'classify-level' && part.type !== 'classify-strategy') return null;
+  const classes = CLASSES[part.type];
+  return { type: part.type, row: classes.indexOf(part.answer), columns: new Map(part.options.map((o) => [o, classes.indexOf(o)])) };
+}
+
 /**
  * The class picture from first answers, in one pass over every learner's responses (linear in the
- * number of answers: 300 learners × 60 items is 18,000 steps).
+ * number of answers: 300 learners × 60 items is 18,000 steps). What an item's answers count toward
+ * is worked out once per item, not once per answer.
  */
 export function cohortStats(learners: readonly CohortLearner[], manifest: CourseManifest): CohortStats {
   const items = courseItems(manifest);
   const matrices = { 'classify-level': emptyMatrix(LEVELS), 'classify-strategy': emptyMatrix(STRATEGIES) };
-  const classes = { 'classify-level': LEVELS as readonly string[], 'classify-strategy': STRATEGIES as readonly string[] };
   const seen = { 'classify-level': false, 'classify-strategy': false };
-  const tally = new Map<string, { answered: number; right: number; wrong: Map<string, number> }>();
+  const tally = new Map<string, { answered: number; right: number; wrong: Map<string, number>; places: ReturnType<typeof matrixPlace>[] }>();
   const unknown = new Set<string>();
   const unknownModules = new Set<string>();
 
   for (const learner of learners) {
     for (const code of learner.unknownItems) unknown.add(code);
     for (const id of learner.unknownModules) unknownModules.add(id);
-    for (const [code, { first }] of Object.entries(learner.responses)) {
+    for (const code in learner.responses) {
+      const { first } = learner.responses[code];
       const known = items.get(code);
       if (!known) {
         unknown.add(code);
@@ -69,16 +80,18 @@ export function cohortStats(learners: readonly CohortLearner[], manifest: Course
       const { item } = known;
       if (!isValidResponse(item, first)) continue;
       let t = tally.get(code);
-      if (!t) tally.set(code, (t = { answered: 0, right: 0, wrong: new Map() }));
+      if (!t) tally.set(code, (t = { answered: 0, right: 0, wrong: new Map(), places: partsOf(item).map(matrixPlace) }));
       t.answered += 1;
       if (first === item.answer) t.right += 1;
       else t.wrong.set(first, (t.wrong.get(first) ?? 0) + 1);
-      const chosen = partChoices(item, first);
-      partsOf(item).forEach((part, i) => {
-        if ((part.type !== 'classify-level' && part.type !== 'classify-strategy') || chosen[i] === undefined) return;
-        matrices[part.type][classes[part.type].indexOf(part.answer)][classes[part.type].indexOf(chosen[i]!)] += 1;
-        seen[part.type] = true;
-      });
+      // A single question's response is its option; a sort's or case's holds one option index per part answered.
+      for (let i = 0; i < (item.parts ? first.length : 1); i++) {
+        const place = t.places[i];
+        if (!place) continue;
+        const chosen = item.parts ? item.parts[i].options[parseInt(first[i], 36)] : first;
+        matrices[place.type][place.row][place.columns.get(chosen)!] += 1;
+        seen[place.type] = true;
+      }
     }
   }
 
