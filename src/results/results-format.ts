@@ -87,20 +87,27 @@ function itemsByCode(manifest: CourseManifest): Map<string, ItemSpec> {
 const toMinute = (date: Date) => new Date(Math.floor(date.getTime() / 60_000) * 60_000).toISOString();
 
 /**
- * Entries in the order `Array.prototype.sort()` gives them (by their text, `String(entry)`), with
- * each entry's text worked out once rather than at every comparison: the checksum stays as it was.
+ * A record's entries in the order `Array.prototype.sort()` gives them (by their text,
+ * `String(entry)`, which starts with the key and a comma): the order the checksum is taken in.
  */
-const sortedAsText = <T extends unknown[]>(entries: T[]): T[] =>
-  entries
-    .map((entry) => ({ entry, text: String(entry) }))
+function sortedEntries<V, E extends unknown[]>(record: Record<string, V>, entry: (key: string, value: V) => E): E[] {
+  const keys = Object.keys(record);
+  // Distinct keys of one length (item codes) differ before the comma, so they alone give the order.
+  if (keys.every((key) => key.length === keys[0].length)) return keys.sort().map((key) => entry(key, record[key]));
+  return keys
+    .map((key) => {
+      const e = entry(key, record[key]);
+      return { e, text: String(e) };
+    })
     .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-    .map(({ entry }) => entry);
+    .map(({ e }) => e);
+}
 
 const fileCheck = (file: Omit<ResultsFile, 'check'>) =>
   hash(JSON.stringify([
     file.format, file.v, file.course, file.courseVersion, file.learner, file.date,
-    sortedAsText(Object.entries(file.responses).map(([code, r]) => [code, r.first, r.latest])),
-    sortedAsText(Object.entries(file.modules)),
+    sortedEntries(file.responses, (code, r) => [code, r.first, r.latest]),
+    sortedEntries(file.modules, (id, best) => [id, best]),
     file.final && [file.final.score, file.final.passed],
   ]));
 
@@ -264,13 +271,20 @@ function decodeFile(text: string, sourceName: string, manifest: CourseManifest):
  */
 function fitResults(file: Omit<ResultsFile, 'check' | 'format' | 'v'>, source: LearnerResults['source'], manifest: CourseManifest): Decoded {
   const items = itemsByCode(manifest);
-  const responses: LearnerResults['responses'] = {};
+  const known: [string, Response][] = [];
   const unknownItems: string[] = [];
-  for (const [code, response] of Object.entries(file.responses)) {
+  let keyedById = true;
+  for (const code of Object.keys(file.responses)) {
+    const response = file.responses[code];
     const item = items.get(code);
-    if (item && isValidResponse(item, response.first) && isValidResponse(item, response.latest)) responses[item.id] = response;
-    else unknownItems.push(code);
+    if (item && isValidResponse(item, response.first) && (response.latest === response.first || isValidResponse(item, response.latest))) {
+      known.push([item.id, response]);
+      keyedById &&= item.id === code;
+    } else unknownItems.push(code);
   }
+  // In the browser an item's id is its code: a file whose every response is known keeps its own
+  // record (read fresh from the file), rather than a copy built key by key for each of 300 files.
+  const responses: LearnerResults['responses'] = keyedById && !unknownItems.length ? file.responses : Object.fromEntries(known);
   const modules: Record<string, number> = {};
   const unknownModules: string[] = [];
   for (const [id, best] of Object.entries(file.modules)) {
