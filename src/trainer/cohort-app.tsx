@@ -45,15 +45,23 @@ export function CohortApp({ manifest, storage, readers }: CohortAppProps) {
 
   const switchLanguage = useTrainerPage(t('cohort.title'), titles.course);
 
+  // The module texts the scenario table is worded with load as soon as the page is open, while the
+  // trainer chooses files, so that bringing a class in waits for nothing but the files.
+  const loadWords = () => Promise.all(manifest.modules.map((m) => fetchModuleText(m.id, lang))).catch(() => undefined);
+  useEffect(() => {
+    void loadWords();
+    // loadWords is a new function each render but depends on these alone.
+  }, [manifest, lang]);
+
   /**
    * Reads sources and adds what they hold in one update, so the tables render once. The module
-   * texts the scenario table words its rows with load meanwhile (or were loaded already): the
+   * texts the scenario table words its rows with are awaited too (loaded with the page, or now): the
    * tables come in words at once, not item codes first. If they cannot load, the codes show.
    */
   const bringIn = async (read: () => Intake | Promise<Intake>) => {
     setReading((n) => n + 1);
     try {
-      const words = Promise.all(manifest.modules.map((m) => fetchModuleText(m.id, lang))).catch(() => undefined);
+      const words = loadWords();
       // Marks for `npm run bench`, which times reading apart from rendering.
       performance.mark('cohort:read-start');
       const intake = await read();
