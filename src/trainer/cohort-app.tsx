@@ -12,8 +12,8 @@ import { useClassTexts, type TextsByModule } from './class-texts.ts';
 import type { Intake } from '../results/learner-results.ts';
 import { addIntake, mergeLearners, readFiles, readPaste, type Cohort, type Readers } from './cohort-intake.ts';
 import { IntakePanel } from './cohort-intake-panel.tsx';
-import { cohortStats, type ItemStat } from './cohort-stats.ts';
-import { ClassMatrix, ItemTable, LearnerTable, useItemLines, type ItemWordsLine } from './cohort-tables.tsx';
+import { cohortStats, nameCollator, type ItemStat } from './cohort-stats.ts';
+import { activityFormat, ClassMatrix, ItemTable, LearnerTable, useItemLines, type ItemWordsLine } from './cohort-tables.tsx';
 import { ScenarioBlock } from './scenario-block.tsx';
 import './class.css';
 import './cohort.css';
@@ -52,6 +52,11 @@ export function CohortApp({ manifest, storage, readers }: CohortAppProps) {
     void loadWords();
     // loadWords is a new function each render but depends on these alone.
   }, [manifest, lang]);
+  // So do the learner table's name order and date format, which wait for ICU's data when first made.
+  useEffect(() => {
+    nameCollator(lang);
+    activityFormat(lang);
+  }, [lang]);
 
   /**
    * Reads sources and adds what they hold in one update, so the tables render once. The module

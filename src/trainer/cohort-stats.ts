@@ -165,9 +165,21 @@ const sortValue = (row: LearnerRow, key: SortKey): number | string => {
   return row.best[key.slice('module:'.length)] ?? -1;
 };
 
+const collators = new Map<string, Intl.Collator>();
+
+/**
+ * Names compared as the trainer's language does, ignoring case. Made once per language: the first
+ * one in a page waits for ICU's collation data (tens of milliseconds), so the view makes it early.
+ */
+export function nameCollator(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })));
+  return collator;
+}
+
 /** The rows sorted by a column (names compare as the trainer's language does, ignoring case); ties keep their order. */
 export function sortRows(rows: readonly LearnerRow[], key: SortKey, direction: 'ascending' | 'descending', locale: string): LearnerRow[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const collator = nameCollator(locale);
   const sign = direction === 'ascending' ? 1 : -1;
   return rows
     .map((row, i) => ({ row, i, value: sortValue(row, key) }))

@@ -37,6 +37,18 @@ export function CsvButton({ fileName, rows }: { fileName: string; rows: () => Ce
   );
 }
 
+const activityFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * How the learner table writes last activity in the trainer's language. Made once per language: the
+ * first date format in a page waits for ICU's data (tens of milliseconds), so the view makes it early.
+ */
+export function activityFormat(lang: string): Intl.DateTimeFormat {
+  let format = activityFormats.get(lang);
+  if (!format) activityFormats.set(lang, (format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' })));
+  return format;
+}
+
 /**
  * The learner table: one row per (merged) learner, sortable by every column. Rendered again only
  * when its learners change (not when the rest of the page does: it is the largest table).
@@ -46,7 +58,7 @@ export const LearnerTable = memo(function LearnerTable({ learners, manifest }: {
   const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'name', direction: 'ascending' });
   const rows = useMemo(() => learnerRows(learners, manifest), [learners, manifest]);
   const sorted = useMemo(() => sortRows(rows, sort.key, sort.direction, i18n.language), [rows, sort, i18n.language]);
-  const date = useMemo(() => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }), [i18n.language]);
+  const date = activityFormat(i18n.language);
   const columns: { key: SortKey; label: string; title?: string }[] = [
     { key: 'name', label: t('cohort.name') },
     { key: 'done', label: t('cohort.done') },
