@@ -159,6 +159,28 @@ describe('the checksum', () => {
   });
 });
 
+describe('results files sent before', () => {
+  // Written by the course as it was at 0209a05: the checksum is part of the format, so a file a
+  // learner sent then must still read. Item codes of one length (any real file), and codes of
+  // several lengths with commas (a file the course no longer knows the items of).
+  const sent = [
+    '{"format":"berdaya-results","v":1,"course":"berdaya","courseVersion":"0.1.0","learner":"Rina","date":"2026-11-01T10:00:00.000Z","final":null,"responses":{"zz9q1":{"first":"b","latest":"a"},"0a1b2":{"first":"a","latest":"a"},"k00x7":{"first":"c","latest":"c"}},"modules":{"m9-gone":40,"m1-old":80},"check":"0pixtw9"}',
+    '{"format":"berdaya-results","v":1,"course":"berdaya","courseVersion":"0.1.0","learner":"Rina","date":"2026-11-01T10:00:00.000Z","final":null,"responses":{"ab,c":{"first":"d","latest":"e"},"ab":{"first":"c,d","latest":"e"},"zz9q1":{"first":"b","latest":"a"},"a":{"first":"","latest":""}},"modules":{"m-1":50,"m":20,"m,1":30},"check":"1g9tjhq"}',
+  ];
+
+  it('still read, with every item and module the course no longer has named', () => {
+    const read = sent.map((text) => decodeResults(text, 'rina.json', course));
+    expect(read.map((r) => ('learner' in r ? [r.learner.unknownItems, r.learner.unknownModules] : r))).toEqual([
+      [['zz9q1', '0a1b2', 'k00x7'], ['m9-gone', 'm1-old']],
+      [['ab,c', 'ab', 'zz9q1', 'a'], ['m-1', 'm', 'm,1']],
+    ]);
+  });
+
+  it('are damaged when an answer was changed by hand', () => {
+    expect(sent.map((text) => decodeResults(text.replace('"first":"b"', '"first":"c"'), 'rina.json', course))).toEqual([{ problem: 'damaged' }, { problem: 'damaged' }]);
+  });
+});
+
 describe('chat text', () => {
   it('survives re-wrapping, joined lines and chat prefixes', () => {
     const text = block(learnerProgress);
