@@ -65,7 +65,8 @@ const refsOf = (page) => {
       ?.slice(1).find((v) => v !== undefined);
     const isLink = /^<link/i.test(tag);
     const rel = (attr('rel') ?? '').toLowerCase();
-    const url = isLink ? (rel === 'stylesheet' || rel === 'modulepreload') && attr('href') : attr('src');
+    // A prerendered page names its entry by <link data-entry> (fetched by its start check).
+    const url = isLink ? (rel === 'stylesheet' || rel === 'modulepreload' || /\bdata-entry\b/i.test(tag)) && attr('href') : attr('src');
     // relative to the page; skip anything external
     if (url && !/^(https?:)?\/\//.test(url)) refs[rel === 'stylesheet' ? 'stylesheet' : 'script'].push(path.posix.join(path.posix.dirname(page), url));
   }

@@ -54,8 +54,8 @@ interface PageOptions {
  * start" message, the welcome screen inside #root (which the app takes over) and the start check.
  * What the first paint needs is in the page itself: the stylesheet is inlined (allowed by its hash
  * in the Content-Security-Policy), so the screen paints without waiting for one more request. The
- * app's entry script becomes a modulepreload, fetched as early as before, that the start check
- * runs once the screen is on screen (start-check.ts).
+ * app's entry script becomes a link the browser does not fetch (an unknown rel), that the start
+ * check fetches and runs once the screen is on screen (start-check.ts).
  */
 export function prerenderedPage(template: string, { lang, body, title, strings, depth, namesLanguage, stylesheet }: PageOptions): string {
   const up = '../'.repeat(depth);
@@ -74,7 +74,7 @@ export function prerenderedPage(template: string, { lang, body, title, strings, 
   });
   html = allowInlineStyle(html, styles);
   html = replaced(html, /<script type="module" crossorigin src="([^"]+)"><\/script>/, (_, src: string) =>
-    `<link rel="modulepreload" crossorigin href="${src}" data-entry>\n    <script>${START_CHECK_SCRIPT}</script>`);
+    `<link rel="x-entry" crossorigin href="${src}" data-entry>\n    <script>${START_CHECK_SCRIPT}</script>`);
   // Assets sit at the build's root: a page in a folder reaches them one level up per folder.
   if (depth) html = html.replace(/ (src|href)="\.\//g, (_, attr: string) => ` ${attr}="${up}`);
   html = replaced(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);

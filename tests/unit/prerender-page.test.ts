@@ -35,8 +35,9 @@ describe('a prerendered page', () => {
     expect(html).toContain('<title>Berdaya: &quot;A&quot; &amp; &lt;B&gt;</title>');
     expect(html).toContain(`<meta name="description" content="${idPage.description}" />`);
     expect(html).toContain(`<div id="root" data-prerendered="id">${BODY}</div>`);
-    // The app's code is fetched from the <head> as before; the start check runs it (start-check.ts).
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="./assets/index-a1.js" data-entry>');
+    // The app's code is named in the <head>, not fetched by it: the start check fetches and runs it after the first paint (start-check.ts).
+    expect(html).toContain('<link rel="x-entry" crossorigin href="./assets/index-a1.js" data-entry>');
+    expect(html).not.toContain('modulepreload');
     expect(html).not.toContain('<script type="module"');
     // The stylesheet is in the page, so the first paint waits for no other request.
     expect(html).toContain(`<style>${CSS}</style>`);
@@ -48,7 +49,7 @@ describe('a prerendered page', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain(`<meta name="description" content="${enPage.description}" />`);
     expect(html).toContain(`<div id="root" data-prerendered="en" data-page-lang="en">${BODY}</div>`);
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="../assets/index-a1.js" data-entry>');
+    expect(html).toContain('<link rel="x-entry" crossorigin href="../assets/index-a1.js" data-entry>');
     expect(html).toContain(`<style>${CSS}</style>`);
     expect(html).toContain('href="../favicon.svg"');
     expect(html).not.toContain('"./assets/');
