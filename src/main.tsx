@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { manifest } from 'virtual:berdaya/course';
 import { startCourse } from './boot.tsx';
 import { isLang } from './i18n/i18n.ts';
+import { nextTask } from './platform/next-task.ts';
 import { startOffline } from './platform/offline.ts';
 import './styles.css';
 
@@ -31,19 +32,6 @@ function TakeOver({ children }: { children: ReactNode }) {
   }, []);
   return children;
 }
-
-/**
- * Ends the current task, so the browser can paint and handle input before the next step of
- * start-up: on a slow phone each step (evaluating the app's code, reading progress and loading
- * the strings, rendering) then stays a short task instead of one long one.
- */
-const nextTask = () =>
-  new Promise<void>((resolve) => {
-    // A message, not setTimeout: browsers hold back timers in a tab opened in the background.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 
 async function takeOver() {
   await nextTask();
