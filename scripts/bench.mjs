@@ -195,7 +195,7 @@ const RECORDER = () => {
   const tick = () => {
     const h1 = document.querySelector('h1');
     if (h1 && h1.getBoundingClientRect().height > 0 && seen.headings.at(-1)?.text !== h1.textContent) seen.headings.push({ text: h1.textContent, at: performance.now() });
-    // The app marks when the screen became its own (src/main.tsx). Not "not inert": until the page's
+    // The app marks when the screen became its own (src/take-over.tsx). Not "not inert": until the page's
     // last script has run, the streamed-in prerendered screen is not inert yet either.
     const live = performance.getEntriesByName('berdaya:live')[0];
     if (seen.takeover === null && live && seen.headings.length) seen.takeover = live.startTime;

@@ -47,6 +47,12 @@ interface PageOptions {
   namesLanguage: boolean;
   /** The text of a built stylesheet, by its address in the template (`./assets/index-….css`). */
   stylesheet: (href: string) => string | undefined;
+  /**
+   * The chunks start-up runs after the entry (`assets/….js`, from the build's root): the entry's
+   * imports and the parts src/main.tsx imports in turn, with theirs. The start check has them
+   * fetched together with the entry.
+   */
+  parts?: readonly string[];
 }
 
 /**
@@ -54,10 +60,10 @@ interface PageOptions {
  * start" message, the welcome screen inside #root (which the app takes over) and the start check.
  * What the first paint needs is in the page itself: the stylesheet is inlined (allowed by its hash
  * in the Content-Security-Policy), so the screen paints without waiting for one more request. The
- * app's entry script becomes a link the browser does not fetch (an unknown rel), that the start
- * check fetches and runs once the screen is on screen (start-check.ts).
+ * app's entry script and the parts it runs become links the browser does not fetch (an unknown
+ * rel), that the start check fetches and runs once the screen is on screen (start-check.ts).
  */
-export function prerenderedPage(template: string, { lang, body, title, strings, depth, namesLanguage, stylesheet }: PageOptions): string {
+export function prerenderedPage(template: string, { lang, body, title, strings, depth, namesLanguage, stylesheet, parts = [] }: PageOptions): string {
   const up = '../'.repeat(depth);
   const root = `<div id="root" data-prerendered="${lang}"${namesLanguage ? ` data-page-lang="${lang}"` : ''}>${body}</div>`;
   const replaced = (html: string, pattern: RegExp, by: string | ((...match: string[]) => string)) => {
@@ -74,7 +80,9 @@ export function prerenderedPage(template: string, { lang, body, title, strings, 
   });
   html = allowInlineStyle(html, styles);
   html = replaced(html, /<script type="module" crossorigin src="([^"]+)"><\/script>/, (_, src: string) =>
-    `<link rel="x-entry" crossorigin href="${src}" data-entry>\n    <script>${START_CHECK_SCRIPT}</script>`);
+    [`<link rel="x-entry" crossorigin href="${src}" data-entry>`, ...parts.map((part) => `<link rel="x-entry" crossorigin href="./${part}" data-entry-part>`), `<script>${START_CHECK_SCRIPT}</script>`].join('\n    '));
+  // Vite's modulepreloads of the entry's imports would be fetched before the first paint: they are parts.
+  html = html.replace(/\n\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '');
   // Assets sit at the build's root: a page in a folder reaches them one level up per folder.
   if (depth) html = html.replace(/ (src|href)="\.\//g, (_, attr: string) => ` ${attr}="${up}`);
   html = replaced(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);

@@ -50,7 +50,7 @@ export function whenIdle(win: Window, task: () => void, timeout = 3000) {
   else win.addEventListener('load', idle, { once: true });
 }
 
-/** From src/main.tsx: registers the service worker after the first screen, where it belongs. */
+/** From src/take-over.tsx: registers the service worker after the first screen, where it belongs. */
 export function startOffline(win: Window = window) {
   if (!import.meta.env.PROD || !mayWorkOffline(win)) return;
   whenIdle(win, () => {
