@@ -23,6 +23,9 @@ const STARTUP_PARTS = [
   { name: 'react', test: /\/node_modules\/(react|react-dom|scheduler)\// },
   { name: 'i18n', test: /\/node_modules\/(i18next|react-i18next|html-parse-stringify|void-elements)\// },
   { name: 'xstate', test: /\/node_modules\/(xstate|@xstate\/react|use-sync-external-store)\// },
+  // Made when evaluated: the course machine (createMachine), the manifest (its items expanded).
+  { name: 'machine', test: /\/src\/course\/course-machine\.ts$/ },
+  { name: 'manifest', test: /^\0virtual:berdaya\/course$/ },
 ];
 // What src/main.tsx needs before the parts: a small chunk of its own (in the `app` group it would
 // bring the whole app chunk into the entry's first task).

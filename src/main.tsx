@@ -16,6 +16,10 @@ async function start() {
     await nextTask();
     await import('xstate');
     await nextTask();
+    await import('./course/course-machine.ts');
+    await nextTask();
+    await import('virtual:berdaya/course');
+    await nextTask();
     ({ takeOver } = await import('./take-over.tsx'));
   } catch {
     // A part failed to download: the prerendered page says why the course cannot start, readable again.
