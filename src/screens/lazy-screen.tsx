@@ -12,8 +12,9 @@ import { nextTask } from '../platform/next-task.ts';
  */
 export function createLazyScreen<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, { quiet = false } = {}) {
   let Loaded: ComponentType<P> | undefined;
+  // The code, then the strings, each in a task of its own (both fetched at once).
   const preload = (i18n: I18n) =>
-    Promise.all([load().then((m) => void (Loaded = m.default)), loadNamespaces(i18n, i18n.language as Lang, ['course'])]);
+    Promise.all([load().then((m) => void (Loaded = m.default)), nextTask().then(() => loadNamespaces(i18n, i18n.language as Lang, ['course']))]);
 
   function LazyScreen(props: P) {
     const { t, i18n } = useTranslation();
