@@ -11,7 +11,7 @@ import { courseModules, isInFinal } from './course/final-assessment.ts';
 import { textModuleOf } from './course/quiz-round.ts';
 import type { Progress } from './course/progress.ts';
 import { shownPlace } from './course/visit.ts';
-import { whenIdle } from './platform/offline.ts';
+import { nextTask } from './platform/next-task.ts';
 import { useHashRoutes } from './routing/use-hash-routes.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
 import { CertificateContext } from './screens/certificate-context.ts';
@@ -86,9 +86,10 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
   const lang = i18n.language as Lang;
   const titles = useTitles(lang);
   useEffect(() => {
-    // Ready before the learner presses Start, loaded once the first screen is done (a Start pressed
-    // sooner loads it at once).
-    whenIdle(window, () => void ModuleScreen.preload(i18n).catch(() => undefined));
+    // Ready before the learner presses Start: loading starts in a task after this commit's, not in it.
+    void nextTask()
+      .then(() => ModuleScreen.preload(i18n))
+      .catch(() => undefined);
   }, [i18n]);
   useEffect(() => {
     document.documentElement.lang = lang;
