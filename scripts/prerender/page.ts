@@ -9,6 +9,9 @@ export interface PageStrings {
   cannotStart: { heading: string; folder: string; browser: string; offline: string };
 }
 
+/** An empty element after the prerendered screen: what the first paint waits for (see prerenderedPage). */
+export const SCREEN_END = 'screen-end';
+
 /** What to run in the course folder to serve it (named in the "cannot start here" message). */
 export const SERVE_COMMAND = 'npx serve';
 
@@ -88,5 +91,9 @@ export function prerenderedPage(template: string, { lang, body, title, strings, 
   html = replaced(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);
   html = replaced(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
   html = replaced(html, /<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(strings[lang].description)}" />`);
-  return replaced(html, /<div id="root"><\/div>/, `${cannotStartHtml(lang, strings)}\n    ${root}`);
+  // No paint of a half-parsed screen (a page arriving in pieces, a parser that yields): the first
+  // paint waits until the whole screen is parsed, so it never shifts as the rest streams in (CLS 0).
+  // Browsers without rel=expect ignore it.
+  html = replaced(html, /<\/title>/, `</title>\n    <link rel="expect" href="#${SCREEN_END}" blocking="render">`);
+  return replaced(html, /<div id="root"><\/div>/, `${cannotStartHtml(lang, strings)}\n    ${root}<div id="${SCREEN_END}" hidden></div>`);
 }

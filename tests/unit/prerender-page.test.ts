@@ -44,6 +44,9 @@ describe('a prerendered page', () => {
     for (const part of parts) expect(html).toContain(`<link rel="x-entry" crossorigin href="./${part}" data-entry-part>`);
     expect(html).not.toContain('<link rel="modulepreload"');
     expect(html).not.toContain('<script type="module"');
+    // The first paint waits until the whole screen is parsed (no partial screen that then shifts).
+    expect(html).toContain('<link rel="expect" href="#screen-end" blocking="render">');
+    expect(html).toContain(`${BODY}</div><div id="screen-end" hidden></div>`);
     // The stylesheet is in the page, so the first paint waits for no other request.
     expect(html).toContain(`<style>${CSS}</style>`);
     expect(html).not.toContain('index-b2.css');
