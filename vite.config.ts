@@ -13,6 +13,26 @@ import { prerenderWelcome } from './scripts/prerender/vite-plugin.ts';
  */
 const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view|practice-summary|notice-screen|welcome-extras|answer-review|final-access|left-course-screen|send-results|send-results-panel)|components\/(notice|feedback|option-group|html-text|term-card|chunk-status|confusion-table|allowed)|content\/(whole-words|compact-text)|course\/certificate-code|quiz\/(feedback|question-form|single-question|sort-question|case-question|option-label)|tracking\/(progress-file|lms|scorm\/find-api|scorm\/scorm-tracker|scorm\/scorm-format)|results\/results-format|platform\/service-worker|trainer\/[\w-]+)\.tsx?$|\/src\/screens\/screens\.css$|\/src\/trainer\/(class|cohort)\.css$|\/locales\/(en\/|id\/(course|trainer))|\0virtual:berdaya\/(text\/|facts|item-ids)/;
 
+/**
+ * The libraries start-up evaluates one at a time, each in a task of its own (src/main.tsx): a chunk
+ * is evaluated in one go, and one chunk with all of them was the longest task of start-up on a slow
+ * phone. The rest of the first screen's code is the `app` chunk; src/main.tsx itself (the entry)
+ * only sequences them.
+ */
+const STARTUP_PARTS = [
+  { name: 'react', test: /\/node_modules\/(react|react-dom|scheduler)\// },
+  { name: 'i18n', test: /\/node_modules\/(i18next|react-i18next|html-parse-stringify|void-elements)\// },
+  { name: 'xstate', test: /\/node_modules\/(xstate|@xstate\/react|use-sync-external-store)\// },
+  // Made when evaluated: the course machine (createMachine), the manifest (its items expanded).
+  { name: 'machine', test: /\/src\/course\/course-machine\.ts$/ },
+  { name: 'manifest', test: /^\0virtual:berdaya\/course$/ },
+];
+// What src/main.tsx needs before the parts: a small chunk of its own (in the `app` group it would
+// bring the whole app chunk into the entry's first task).
+const BEFORE_PARTS = /\/src\/platform\/next-task\.ts$|^\0vite\//;
+// The entry itself and the page (whose group would capture everything it imports).
+const ENTRY = /\/src\/(main\.tsx|styles\.css)$|\.html$/;
+
 const target = process.env.BERDAYA_TARGET === 'kolibri' ? 'kolibri' : 'web';
 const define = { __BERDAYA_TARGET__: JSON.stringify(target) };
 // BERDAYA_LESSONS builds another lessons folder (the browser tests build a hostile fixture).
@@ -79,7 +99,17 @@ export default defineConfig({
     target: 'es2020',
     reportCompressedSize: false,
     outDir: process.env.BERDAYA_OUT_DIR ?? 'dist',
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', test: (id: string) => !LAZY.test(id) }] } } },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'start', test: BEFORE_PARTS, priority: 3 },
+            ...STARTUP_PARTS.map((part) => ({ ...part, priority: 2 })),
+            { name: 'app', test: (id: string) => !LAZY.test(id) && !ENTRY.test(id) && !BEFORE_PARTS.test(id), priority: 1 },
+          ],
+        },
+      },
+    },
   },
   preview: { host: '127.0.0.1' },
   test: {

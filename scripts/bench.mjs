@@ -65,7 +65,8 @@ const refsOf = (page) => {
       ?.slice(1).find((v) => v !== undefined);
     const isLink = /^<link/i.test(tag);
     const rel = (attr('rel') ?? '').toLowerCase();
-    const url = isLink ? (rel === 'stylesheet' || rel === 'modulepreload') && attr('href') : attr('src');
+    // A prerendered page names its entry by <link data-entry> (fetched by its start check).
+    const url = isLink ? (rel === 'stylesheet' || rel === 'modulepreload' || /\bdata-entry\b/i.test(tag)) && attr('href') : attr('src');
     // relative to the page; skip anything external
     if (url && !/^(https?:)?\/\//.test(url)) refs[rel === 'stylesheet' ? 'stylesheet' : 'script'].push(path.posix.join(path.posix.dirname(page), url));
   }
@@ -194,7 +195,7 @@ const RECORDER = () => {
   const tick = () => {
     const h1 = document.querySelector('h1');
     if (h1 && h1.getBoundingClientRect().height > 0 && seen.headings.at(-1)?.text !== h1.textContent) seen.headings.push({ text: h1.textContent, at: performance.now() });
-    // The app marks when the screen became its own (src/main.tsx). Not "not inert": until the page's
+    // The app marks when the screen became its own (src/take-over.tsx). Not "not inert": until the page's
     // last script has run, the streamed-in prerendered screen is not inert yet either.
     const live = performance.getEntriesByName('berdaya:live')[0];
     if (seen.takeover === null && live && seen.headings.length) seen.takeover = live.startTime;

@@ -11,6 +11,7 @@ import { courseModules, isInFinal } from './course/final-assessment.ts';
 import { textModuleOf } from './course/quiz-round.ts';
 import type { Progress } from './course/progress.ts';
 import { shownPlace } from './course/visit.ts';
+import { nextTask } from './platform/next-task.ts';
 import { useHashRoutes } from './routing/use-hash-routes.ts';
 import { createLazyScreen } from './screens/lazy-screen.tsx';
 import { CertificateContext } from './screens/certificate-context.ts';
@@ -85,7 +86,10 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
   const lang = i18n.language as Lang;
   const titles = useTitles(lang);
   useEffect(() => {
-    void ModuleScreen.preload(i18n).catch(() => undefined); // ready before the learner presses Start
+    // Ready before the learner presses Start: loading starts in a task after this commit's, not in it.
+    void nextTask()
+      .then(() => ModuleScreen.preload(i18n))
+      .catch(() => undefined);
   }, [i18n]);
   useEffect(() => {
     document.documentElement.lang = lang;

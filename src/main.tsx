@@ -1,70 +1,35 @@
-import { StrictMode, startTransition, useEffect, type ReactNode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { manifest } from 'virtual:berdaya/course';
-import { startCourse } from './boot.tsx';
-import { isLang } from './i18n/i18n.ts';
-import { startOffline } from './platform/offline.ts';
+import { nextTask } from './platform/next-task.ts';
 import './styles.css';
 
-const storage = (() => {
+/**
+ * The app's code comes in parts (vite.config.ts: STARTUP_PARTS, then the app), each evaluated in a
+ * task of its own: a chunk is evaluated in one go with everything it imports, and all of them in
+ * one chunk made the longest task of start-up on a slow phone. The start check
+ * (scripts/prerender/start-check.ts) has the browser fetch them all at once; here they run in turn.
+ */
+async function start() {
+  let takeOver;
   try {
-    return window.localStorage; // throws in some privacy modes and sandboxed frames
+    await import('react-dom/client');
+    await nextTask();
+    await import('i18next');
+    await nextTask();
+    await import('xstate');
+    await nextTask();
+    await import('./course/course-machine.ts');
+    await nextTask();
+    await import('virtual:berdaya/course');
+    await nextTask();
+    ({ takeOver } = await import('./take-over.tsx'));
   } catch {
-    return undefined;
+    // A part failed to download: the prerendered page says why the course cannot start, readable again.
+    const root = document.getElementById('root');
+    document.getElementById('cannot-start')?.removeAttribute('hidden');
+    if (root) root.inert = false;
+    return;
   }
-})();
-
-// The build prerendered a new learner's welcome screen into #root (scripts/prerender/), in the
-// page's language, and made it inert until the app has taken it over.
-const container = document.getElementById('root')!;
-const { prerendered, pageLang } = container.dataset;
-
-/**
- * Lifts the inert state once the screen is the app's own (it adds no DOM): after the commit's
- * passive effects, its children's included (the course machine starting, the address sync), since
- * a tap handled before them was undone by them (the welcome screen came back).
- */
-function TakeOver({ children }: { children: ReactNode }) {
-  useEffect(() => {
-    container.inert = false;
-    performance.mark('berdaya:live'); // what `npm run bench` times the take-over by
-  }, []);
-  return children;
+  await nextTask();
+  await takeOver();
 }
 
-/**
- * Ends the current task, so the browser can paint and handle input before the next step of
- * start-up: on a slow phone each step (evaluating the app's code, reading progress and loading
- * the strings, rendering) then stays a short task instead of one long one.
- */
-const nextTask = () =>
-  new Promise<void>((resolve) => {
-    // A message, not setTimeout: browsers hold back timers in a tab opened in the background.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-
-async function takeOver() {
-  await nextTask();
-  const { view, lang, firstVisit } = await startCourse({ manifest, storage, search: location.search, browserLanguages: navigator.languages, pageLang: isLang(pageLang) ? pageLang : null });
-  await nextTask();
-  const course = (
-    <StrictMode>
-      <TakeOver>{view}</TakeOver>
-    </StrictMode>
-  );
-  // The same screen as the HTML: adopt it as it is. Any other (saved progress, another language,
-  // an LMS, class mode): render it in place of the prerendered one, in one commit. Either way the
-  // screen stays inert until that commit (when it was live from the hydrateRoot call instead, one
-  // slow-phone bench run lost a Start pressed during hydration; the cause was not established).
-  // In a transition React renders in slices of a few milliseconds, yielding to the browser in
-  // between, instead of in one long task; the screen shown meanwhile is the prerendered one.
-  startTransition(() => {
-    if (firstVisit && lang === prerendered) hydrateRoot(container, course);
-    else createRoot(container).render(course);
-  });
-}
-
-void takeOver();
-startOffline(); // after load, when idle: the service worker that keeps the course for offline use
+void start();

@@ -9,6 +9,9 @@ export interface PageStrings {
   cannotStart: { heading: string; folder: string; browser: string; offline: string };
 }
 
+/** An empty element after the prerendered screen: what the first paint waits for (see prerenderedPage). */
+export const SCREEN_END = 'screen-end';
+
 /** What to run in the course folder to serve it (named in the "cannot start here" message). */
 export const SERVE_COMMAND = 'npx serve';
 
@@ -47,6 +50,12 @@ interface PageOptions {
   namesLanguage: boolean;
   /** The text of a built stylesheet, by its address in the template (`./assets/index-….css`). */
   stylesheet: (href: string) => string | undefined;
+  /**
+   * The chunks start-up runs after the entry (`assets/….js`, from the build's root): the entry's
+   * imports and the parts src/main.tsx imports in turn, with theirs. The start check has them
+   * fetched together with the entry.
+   */
+  parts?: readonly string[];
 }
 
 /**
@@ -54,10 +63,10 @@ interface PageOptions {
  * start" message, the welcome screen inside #root (which the app takes over) and the start check.
  * What the first paint needs is in the page itself: the stylesheet is inlined (allowed by its hash
  * in the Content-Security-Policy), so the screen paints without waiting for one more request. The
- * app's entry script becomes a modulepreload, fetched as early as before, that the start check
- * runs once the screen is on screen (start-check.ts).
+ * app's entry script and the parts it runs become links the browser does not fetch (an unknown
+ * rel), that the start check fetches and runs once the screen is on screen (start-check.ts).
  */
-export function prerenderedPage(template: string, { lang, body, title, strings, depth, namesLanguage, stylesheet }: PageOptions): string {
+export function prerenderedPage(template: string, { lang, body, title, strings, depth, namesLanguage, stylesheet, parts = [] }: PageOptions): string {
   const up = '../'.repeat(depth);
   const root = `<div id="root" data-prerendered="${lang}"${namesLanguage ? ` data-page-lang="${lang}"` : ''}>${body}</div>`;
   const replaced = (html: string, pattern: RegExp, by: string | ((...match: string[]) => string)) => {
@@ -74,11 +83,17 @@ export function prerenderedPage(template: string, { lang, body, title, strings, 
   });
   html = allowInlineStyle(html, styles);
   html = replaced(html, /<script type="module" crossorigin src="([^"]+)"><\/script>/, (_, src: string) =>
-    `<link rel="modulepreload" crossorigin href="${src}" data-entry>\n    <script>${START_CHECK_SCRIPT}</script>`);
+    [`<link rel="x-entry" crossorigin href="${src}" data-entry>`, ...parts.map((part) => `<link rel="x-entry" crossorigin href="./${part}" data-entry-part>`), `<script>${START_CHECK_SCRIPT}</script>`].join('\n    '));
+  // Vite's modulepreloads of the entry's imports would be fetched before the first paint: they are parts.
+  html = html.replace(/\n\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '');
   // Assets sit at the build's root: a page in a folder reaches them one level up per folder.
   if (depth) html = html.replace(/ (src|href)="\.\//g, (_, attr: string) => ` ${attr}="${up}`);
   html = replaced(html, /<html lang="[^"]*">/, `<html lang="${lang}">`);
   html = replaced(html, /<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
   html = replaced(html, /<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(strings[lang].description)}" />`);
-  return replaced(html, /<div id="root"><\/div>/, `${cannotStartHtml(lang, strings)}\n    ${root}`);
+  // No paint of a half-parsed screen (a page arriving in pieces, a parser that yields): the first
+  // paint waits until the whole screen is parsed, so it never shifts as the rest streams in (CLS 0).
+  // Browsers without rel=expect ignore it.
+  html = replaced(html, /<\/title>/, `</title>\n    <link rel="expect" href="#${SCREEN_END}" blocking="render">`);
+  return replaced(html, /<div id="root"><\/div>/, `${cannotStartHtml(lang, strings)}\n    ${root}<div id="${SCREEN_END}" hidden></div>`);
 }

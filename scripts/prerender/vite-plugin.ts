@@ -35,6 +35,17 @@ export function prerenderWelcome({ content, define }: { content: Plugin; define:
           const asset = bundle[href.replace(/^\.\//, '')];
           return asset?.type === 'asset' ? String(asset.source) : undefined;
         };
+        // What start-up runs after the entry: its imports and the parts src/main.tsx imports in turn, with theirs.
+        const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
+        if (entry?.type !== 'chunk') this.error('Prerender: the build made no entry chunk');
+        const parts = new Set<string>();
+        const addPart = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (parts.has(fileName) || chunk?.type !== 'chunk') return;
+          parts.add(fileName);
+          chunk.imports.forEach(addPart);
+        };
+        [...entry.imports, ...entry.dynamicImports].forEach(addPart);
         const strings = Object.fromEntries(
           LANGS.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(root, `locales/${lang}/page.json`), 'utf8')) as PageStrings]),
         ) as Record<Lang, PageStrings>;
@@ -56,7 +67,7 @@ export function prerenderWelcome({ content, define }: { content: Plugin; define:
             const fileName = PAGE_OF[lang];
             const depth = fileName.split('/').length - 1;
             // The default page leaves the language to the learner's browser; a page in a folder names its own.
-            const source = prerenderedPage(template, { lang, body, title, strings, depth, namesLanguage: depth > 0, stylesheet });
+            const source = prerenderedPage(template, { lang, body, title, strings, depth, namesLanguage: depth > 0, stylesheet, parts: [...parts] });
             if (fileName === 'index.html') built.source = source;
             else this.emitFile({ type: 'asset', fileName, source });
           }

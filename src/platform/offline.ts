@@ -4,6 +4,7 @@
  * chunk, once the welcome screen is interactive, so it never delays it.
  */
 import { TARGET } from './capabilities.ts';
+import { nextTask } from './next-task.ts';
 
 /**
  * True when an LMS (or an offline player) runs the course: in a frame or a pop-up, or it handed this
@@ -50,10 +51,14 @@ export function whenIdle(win: Window, task: () => void, timeout = 3000) {
   else win.addEventListener('load', idle, { once: true });
 }
 
-/** From src/main.tsx: registers the service worker after the first screen, where it belongs. */
+/** From src/take-over.tsx: registers the service worker after the first screen, where it belongs. */
 export function startOffline(win: Window = window) {
   if (!import.meta.env.PROD || !mayWorkOffline(win)) return;
   whenIdle(win, () => {
-    void import('./service-worker.ts').then(({ registerServiceWorker }) => registerServiceWorker(win, updateOffer.offer));
+    // Its code evaluated in one task, the registration in the next: each stays short on a slow phone.
+    void import('./service-worker.ts').then(async ({ registerServiceWorker }) => {
+      await nextTask();
+      registerServiceWorker(win, updateOffer.offer);
+    });
   });
 }

@@ -1,8 +1,9 @@
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useState, type ComponentType } from 'react';
+import { startTransition, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../content/types.ts';
 import { loadNamespaces } from '../i18n/i18n.ts';
+import { nextTask } from '../platform/next-task.ts';
 
 /**
  * A screen whose code and `course` strings load on demand, so the welcome screen's first view
@@ -11,8 +12,9 @@ import { loadNamespaces } from '../i18n/i18n.ts';
  */
 export function createLazyScreen<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, { quiet = false } = {}) {
   let Loaded: ComponentType<P> | undefined;
+  // The code, then the strings, each in a task of its own (both fetched at once).
   const preload = (i18n: I18n) =>
-    Promise.all([load().then((m) => void (Loaded = m.default)), loadNamespaces(i18n, i18n.language as Lang, ['course'])]);
+    Promise.all([load().then((m) => void (Loaded = m.default)), nextTask().then(() => loadNamespaces(i18n, i18n.language as Lang, ['course']))]);
 
   function LazyScreen(props: P) {
     const { t, i18n } = useTranslation();
@@ -22,10 +24,15 @@ export function createLazyScreen<P extends object>(load: () => Promise<{ default
     useEffect(() => {
       if (ready) return;
       let live = true;
-      preload(i18n).then(
-        () => live && setAttempt((n) => n + 1),
-        () => live && setFailed(true),
-      );
+      // In tasks of their own: a commit runs all its effects in one task, and adding a part's
+      // scripts and stylesheet to the page is not small on a slow phone. The part then renders in
+      // a transition, in slices, not in one task.
+      nextTask()
+        .then(() => (live ? preload(i18n) : undefined))
+        .then(
+          () => live && startTransition(() => setAttempt((n) => n + 1)),
+          () => live && setFailed(true),
+        );
       return () => {
         live = false;
       };

@@ -14,7 +14,7 @@ export const heading = (page: Root) => page.getByRole('heading', { level: 1 });
 export const button = (page: Root, name: string) => page.getByRole('button', { name, exact: true });
 
 /**
- * Waits until the app has taken the page over (src/main.tsx marks it): the welcome screen is in
+ * Waits until the app has taken the page over (src/take-over.tsx marks it): the welcome screen is in
  * the HTML, so its heading shows before the app runs, and checks of what only the app does (the
  * address, the saved progress, the focus) must wait for this.
  */

@@ -52,8 +52,8 @@ const controlled = (page: Page) =>
 /** The next version downloads all its changed files before it is offered: a wait, not a deadline. */
 const INSTALL = { timeout: 90_000 };
 
-// The app's entry: a module script, or in a prerendered page the modulepreload its start check runs.
-const entryScript = (html: string) => /<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\.\/(assets\/[^"]+)"[^>]*data-entry|<script type="module"[^>]*src="\.\/(assets\/[^"]+)"/.exec(html)!.slice(1).find(Boolean)!;
+// The app's entry: a module script, or in a prerendered page the link its start check runs.
+const entryScript = (html: string) => /<link[^>]*href="\.\/(assets\/[^"]+)"[^>]*data-entry|<script type="module"[^>]*src="\.\/(assets\/[^"]+)"/.exec(html)!.slice(1).find(Boolean)!;
 
 beforeAll(() => {
   // The next version of the course, as a deployer would build it: a new course version in lessons/.

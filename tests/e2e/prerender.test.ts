@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { PAGE_OF } from '../../scripts/prerender/vite-plugin.ts';
 import type { Lang } from '../../src/content/types.ts';
 import idPage from '../../locales/id/page.json';
 import enPage from '../../locales/en/page.json';
@@ -101,6 +102,13 @@ describe('the app takes the prerendered screen over', () => {
     const watch = await watchPage(session);
     await page.goto(new URL(at, inject('baseURL')).href);
     await takenOver(session, lang);
+    // The app's code is downloaded once the screen is painted, not before (scripts/prerender/start-check.ts).
+    const entry = /<link[^>]*href="[./]*(assets\/[^"]+)"[^>]*data-entry>/.exec(fs.readFileSync(path.join('dist', PAGE_OF[lang]), 'utf8'))![1];
+    const order = await page.evaluate((file) => ({
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      fetched: performance.getEntriesByType('resource').find((r) => r.name.endsWith(file))?.startTime,
+    }), entry);
+    expect(order.fetched).toBeGreaterThan(order.painted!);
     expect(await heading(page).textContent()).toBe(titles[lang].title);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     expect(await page.locator('#cannot-start').isHidden()).toBe(true);

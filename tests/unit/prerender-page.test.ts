@@ -17,6 +17,7 @@ const TEMPLATE = `<!doctype html>
     <link rel="icon" href="./favicon.svg" type="image/svg+xml" />
     <title>Berdaya</title>
     <script type="module" crossorigin src="./assets/index-a1.js"></script>
+    <link rel="modulepreload" crossorigin href="./assets/runtime-c3.js">
     <link rel="stylesheet" crossorigin href="./assets/index-b2.css">
   </head>
   <body>
@@ -25,30 +26,39 @@ const TEMPLATE = `<!doctype html>
 </html>`;
 const BODY = '<main><h1>Judul &amp; isi</h1><a href="./somewhere">x</a><a href="?view=class&amp;lang=en">y</a></main>';
 const CSS = ':root{color:#1b1f23}.lead{font-size:1.2rem}';
+// What start-up runs after the entry (the entry's imports, then what src/main.tsx imports in turn).
+const parts = ['assets/runtime-c3.js', 'assets/react-d4.js'];
 const stylesheet = (href: string) => (href === './assets/index-b2.css' ? CSS : undefined);
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
 describe('a prerendered page', () => {
   it('at the root: its language, title, description, the screen in #root, and links as built', () => {
-    const html = prerenderedPage(TEMPLATE, { lang: 'id', body: BODY, title: 'Berdaya: "A" & <B>', strings, depth: 0, namesLanguage: false, stylesheet });
+    const html = prerenderedPage(TEMPLATE, { lang: 'id', body: BODY, title: 'Berdaya: "A" & <B>', strings, depth: 0, namesLanguage: false, stylesheet, parts });
     expect(html).toContain('<html lang="id">');
     expect(html).toContain('<title>Berdaya: &quot;A&quot; &amp; &lt;B&gt;</title>');
     expect(html).toContain(`<meta name="description" content="${idPage.description}" />`);
     expect(html).toContain(`<div id="root" data-prerendered="id">${BODY}</div>`);
-    // The app's code is fetched from the <head> as before; the start check runs it (start-check.ts).
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="./assets/index-a1.js" data-entry>');
+    // The app's code is named in the <head>, not fetched by it: the start check fetches and runs it after the first paint (start-check.ts).
+    expect(html).toContain('<link rel="x-entry" crossorigin href="./assets/index-a1.js" data-entry>');
+    // So are the chunks it runs (the start check fetches them with it), Vite's modulepreload among them.
+    for (const part of parts) expect(html).toContain(`<link rel="x-entry" crossorigin href="./${part}" data-entry-part>`);
+    expect(html).not.toContain('<link rel="modulepreload"');
     expect(html).not.toContain('<script type="module"');
+    // The first paint waits until the whole screen is parsed (no partial screen that then shifts).
+    expect(html).toContain('<link rel="expect" href="#screen-end" blocking="render">');
+    expect(html).toContain(`${BODY}</div><div id="screen-end" hidden></div>`);
     // The stylesheet is in the page, so the first paint waits for no other request.
     expect(html).toContain(`<style>${CSS}</style>`);
     expect(html).not.toContain('index-b2.css');
   });
 
   it('in en/: English, names its language, reaches the assets one folder up, and leaves the screen\'s own links alone', () => {
-    const html = prerenderedPage(TEMPLATE, { lang: 'en', body: BODY, title: 'T', strings, depth: 1, namesLanguage: true, stylesheet });
+    const html = prerenderedPage(TEMPLATE, { lang: 'en', body: BODY, title: 'T', strings, depth: 1, namesLanguage: true, stylesheet, parts });
     expect(html).toContain('<html lang="en">');
     expect(html).toContain(`<meta name="description" content="${enPage.description}" />`);
     expect(html).toContain(`<div id="root" data-prerendered="en" data-page-lang="en">${BODY}</div>`);
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="../assets/index-a1.js" data-entry>');
+    expect(html).toContain('<link rel="x-entry" crossorigin href="../assets/index-a1.js" data-entry>');
+    expect(html).toContain('<link rel="x-entry" crossorigin href="../assets/react-d4.js" data-entry-part>');
     expect(html).toContain(`<style>${CSS}</style>`);
     expect(html).toContain('href="../favicon.svg"');
     expect(html).not.toContain('"./assets/');
@@ -67,7 +77,7 @@ describe('a prerendered page', () => {
   });
 
   it('allows its inlined stylesheet by hash and nothing else inline', () => {
-    const html = prerenderedPage(TEMPLATE, { lang: 'en', body: BODY, title: 'T', strings, depth: 1, namesLanguage: true, stylesheet });
+    const html = prerenderedPage(TEMPLATE, { lang: 'en', body: BODY, title: 'T', strings, depth: 1, namesLanguage: true, stylesheet, parts });
     const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)![1];
     expect(policy).toBe(policyFor('web').replace("style-src 'self'", `style-src 'self' 'sha256-${sha256(CSS)}'`));
     expect(policy).not.toContain('unsafe-inline');

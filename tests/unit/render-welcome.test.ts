@@ -9,7 +9,7 @@ import { renderWelcome } from '../../src/prerender/render-welcome.tsx';
 import { uiStrings } from '../ui-strings.ts';
 
 // The build's prerender (scripts/prerender/vite-plugin.ts) runs renderWelcome in Node; the browser
-// then adopts the HTML with hydrateRoot (src/main.tsx) when the learner is new and in the page's language.
+// then adopts the HTML with hydrateRoot (src/take-over.tsx) when the learner is new and in the page's language.
 let container: HTMLElement | undefined;
 afterEach(() => {
   container?.remove();
