@@ -7,19 +7,21 @@ import './styles.css';
  * one chunk made the longest task of start-up on a slow phone. The start check
  * (scripts/prerender/start-check.ts) has the browser fetch them all at once; here they run in turn.
  */
+const PARTS = [
+  () => import('react-dom/client'),
+  () => import('i18next'),
+  () => import('xstate'),
+  () => import('./course/course-machine.ts'),
+  () => import('virtual:berdaya/course'),
+];
+
 async function start() {
   let takeOver;
   try {
-    await import('react-dom/client');
-    await nextTask();
-    await import('i18next');
-    await nextTask();
-    await import('xstate');
-    await nextTask();
-    await import('./course/course-machine.ts');
-    await nextTask();
-    await import('virtual:berdaya/course');
-    await nextTask();
+    for (const load of PARTS) {
+      await load();
+      await nextTask();
+    }
     ({ takeOver } = await import('./take-over.tsx'));
   } catch {
     // A part failed to download: the prerendered page says why the course cannot start, readable again.
