@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { compileHints } from './scripts/compile-hints-plugin.ts';
 import { berdayaContent } from './scripts/content/vite-plugin.ts';
 import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
 import { prerenderWelcome } from './scripts/prerender/vite-plugin.ts';
@@ -11,7 +12,7 @@ import { prerenderWelcome } from './scripts/prerender/vite-plugin.ts';
  * rolldown otherwise splits shared code into several small chunks whose overhead pushes the first
  * view over its budget (110 KB gzip, see `npm run bench`).
  */
-const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view|practice-summary|notice-screen|welcome-extras|answer-review|final-access|left-course-screen|send-results|send-results-panel)|components\/(notice|feedback|option-group|html-text|term-card|chunk-status|confusion-table|allowed)|content\/(whole-words|compact-text)|course\/certificate-code|quiz\/(feedback|question-form|single-question|sort-question|case-question|option-label)|tracking\/(progress-file|lms|scorm\/find-api|scorm\/scorm-tracker|scorm\/scorm-format)|results\/results-format|platform\/service-worker|trainer\/[\w-]+)\.tsx?$|\/src\/screens\/screens\.css$|\/src\/trainer\/(class|cohort)\.css$|\/locales\/(en\/|id\/(course|trainer))|\0virtual:berdaya\/(text\/|facts|item-ids)/;
+const LAZY = /\/src\/(screens\/(module-screen|lesson-screen|quiz-screen|summary-screen|module-frame|progress-panel|reference-screen|glossary-screen|facilitator-screen|chunk-status-for|result-screen|certificate-view|practice-summary|notice-screen|welcome-extras|answer-review|final-access|left-course-screen|send-results|send-results-panel)|components\/(notice|feedback|option-group|html-text|term-card|chunk-status|confusion-table|allowed)|content\/(whole-words|compact-text)|course\/certificate-code|quiz\/(feedback|question-form|single-question|sort-question|case-question|option-label)|tracking\/(progress-file|lms|scorm\/find-api|scorm\/scorm-tracker|scorm\/scorm-format)|results\/results-format|platform\/service-worker|trainer\/[\w-]+)\.tsx?$|\/src\/trainer\/(class|cohort)\.css$|\/locales\/(en\/|id\/(course|trainer))|\0virtual:berdaya\/(text\/|facts|item-ids)/;
 
 /**
  * The libraries start-up evaluates one at a time, each in a task of its own (src/main.tsx): a chunk
@@ -31,7 +32,7 @@ const STARTUP_PARTS = [
 // bring the whole app chunk into the entry's first task).
 const BEFORE_PARTS = /\/src\/platform\/next-task\.ts$|^\0vite\//;
 // The entry itself and the page (whose group would capture everything it imports).
-const ENTRY = /\/src\/(main\.tsx|styles\.css)$|\.html$/;
+const ENTRY = /\/src\/(main\.tsx|styles\.css|screens\/screens\.css)$|\.html$/;
 
 const target = process.env.BERDAYA_TARGET === 'kolibri' ? 'kolibri' : 'web';
 const define = { __BERDAYA_TARGET__: JSON.stringify(target) };
@@ -84,7 +85,7 @@ export default defineConfig({
   base: './',
   // The welcome screen is prerendered into index.html and en/index.html (scripts/prerender/); not in
   // Kolibri, which shows its own loading screen and hands the app the learner's progress.
-  plugins: [react(), content, contentSecurityPolicy(target), ...(target === 'web' ? [prerenderWelcome({ content, define })] : []), offline],
+  plugins: [react(), content, contentSecurityPolicy(target), ...(target === 'web' ? [prerenderWelcome({ content, define })] : []), compileHints(), offline],
   // What the platform allows (src/platform/capabilities.ts): BERDAYA_TARGET=kolibri for Kolibri's sandbox.
   define,
   resolve: {
@@ -98,6 +99,11 @@ export default defineConfig({
   build: {
     target: 'es2020',
     reportCompressedSize: false,
+    // A lazy part's own imports are fetched by the browser as it reads the part (a module graph),
+    // not listed as modulepreloads beforehand: each element a script adds to the page costs the
+    // main thread about a millisecond, all of a part's in one task, and parts are loaded ahead of
+    // need (src/screens/lazy-screen.tsx), so the extra round trip is not waited for.
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     outDir: process.env.BERDAYA_OUT_DIR ?? 'dist',
     rolldownOptions: {
       output: {

@@ -92,8 +92,9 @@ function Shell({ store, notice: loadNotice, lms }: { store: ProgressStore; notic
       .catch(() => undefined);
   }, [i18n]);
   useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = titles.course;
+    // Only when they change: the prerendered page has both right, and each write costs the browser work.
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+    if (document.title !== titles.course) document.title = titles.course;
   }, [lang, titles.course]);
 
   const switchLanguage = async (next: Lang) => {

@@ -1,5 +1,8 @@
 import { nextTask } from './platform/next-task.ts';
 import './styles.css';
+// The later screens' styles too: a stylesheet added after the first paint restyles the whole page
+// in one long task on a slow phone. The build inlines both into the page.
+import './screens/screens.css';
 
 /**
  * The app's code comes in parts (vite.config.ts: STARTUP_PARTS, then the app), each evaluated in a
@@ -24,10 +27,9 @@ async function start() {
     }
     ({ takeOver } = await import('./take-over.tsx'));
   } catch {
-    // A part failed to download: the prerendered page says why the course cannot start, readable again.
-    const root = document.getElementById('root');
+    // A part failed to download: the prerendered page says why the course cannot start (its start
+    // check then holds no tap back).
     document.getElementById('cannot-start')?.removeAttribute('hidden');
-    if (root) root.inert = false;
     return;
   }
   await nextTask();

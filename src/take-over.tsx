@@ -15,19 +15,19 @@ const storage = (() => {
 })();
 
 // The build prerendered a new learner's welcome screen into #root (scripts/prerender/), in the
-// page's language, and made it inert until the app has taken it over.
+// page's language; its start check holds back taps on it until the app has taken it over.
 const container = document.getElementById('root')!;
 const { prerendered, pageLang } = container.dataset;
 
 /**
- * Lifts the inert state once the screen is the app's own (it adds no DOM): after the commit's
- * passive effects, its children's included (the course machine starting, the address sync), since
- * a tap handled before them was undone by them (the welcome screen came back).
+ * Says the screen is the app's own (it adds no DOM), and from then on the page's start check lets
+ * taps through: after the commit's passive effects, its children's included (the course machine
+ * starting, the address sync), since a tap handled before them was undone by them (the welcome
+ * screen came back). `npm run bench` times the take-over by the same mark.
  */
 function TakeOver({ children }: { children: ReactNode }) {
   useEffect(() => {
-    container.inert = false;
-    performance.mark('berdaya:live'); // what `npm run bench` times the take-over by
+    performance.mark('berdaya:live');
   }, []);
   return children;
 }
@@ -45,8 +45,8 @@ export async function takeOver() {
     </StrictMode>
   );
   // The same screen as the HTML: adopt it as it is. Any other (saved progress, another language,
-  // an LMS, class mode): render it in place of the prerendered one, in one commit. Either way the
-  // screen stays inert until that commit (when it was live from the hydrateRoot call instead, one
+  // an LMS, class mode): render it in place of the prerendered one, in one commit. Either way taps
+  // are held back until that commit (when they went through from the hydrateRoot call instead, one
   // slow-phone bench run lost a Start pressed during hydration; the cause was not established).
   // In a transition React renders in slices of a few milliseconds, yielding to the browser in
   // between, instead of in one long task; the screen shown meanwhile is the prerendered one.

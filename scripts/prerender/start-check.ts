@@ -2,14 +2,16 @@
  * The one inline script of the built page, in its <head> (allowed by its hash in the
  * Content-Security-Policy, scripts/csp-plugin.ts). Plain ES5, so the oldest browser runs it too.
  *
- * - It makes the prerendered screen (#root) inert from the moment it is parsed until the app has
- *   taken it over (src/take-over.tsx lifts it), so no tap or key lands on a button that does nothing yet,
- *   even while the rest of the page is still streaming in. A MutationObserver's callback runs before
- *   the browser paints or handles input, so #root is never live before the app. (It may run after
- *   DOMContentLoaded, hence `failed`: a page that cannot start stays readable.)
+ * - Until the app has taken the screen over (src/take-over.tsx marks it 'berdaya:live'), a tap or
+ *   key on it does nothing: a click (what both make) or a form's submit is stopped before it reaches
+ *   the page, from the moment the <head> is parsed. A tap during the take-over was once lost to the
+ *   effects that start the course. Not `inert`, which also did this: lifting it restyled the whole
+ *   screen in one long task on a slow phone. Once the page says it cannot start (#cannot-start
+ *   shown), nothing is held back.
  * - It starts the app (the module script named by <link data-entry>, and the chunks it runs, named
- *   by <link data-entry-part> and fetched alongside as modulepreloads; the browser fetches none of
- *   them by itself) once the page is parsed and the browser reports its first contentful paint:
+ *   by <link data-entry-part> and fetched alongside as modulepreloads, one a task, since each
+ *   request costs a slow phone's main thread a few milliseconds; the browser fetches none of them
+ *   by itself) once the page is parsed and the browser reports its first contentful paint:
  *   the welcome screen then paints before the browser spends its network and time on the app's
  *   code, which on a fast or offline load (service worker) would otherwise come first. (After "the
  *   first frame" was not enough: a browser may paint later than its first animation frame, and the
@@ -24,10 +26,13 @@
  */
 export const START_CHECK_SCRIPT = [
   '(function () {',
-  '  var doc = document, root = null, failed = false;',
-  "  function hold() { root = doc.getElementById('root'); if (root) root.inert = !failed; return !!root; }",
-  '  if (!hold()) { var watch = new MutationObserver(function () { if (hold()) watch.disconnect(); }); watch.observe(doc.documentElement, { childList: true, subtree: true }); }',
-  "  function show() { failed = true; doc.getElementById('cannot-start').hidden = false; hold(); }",
+  '  var doc = document, perf = window.performance;',
+  "  function live() { return !!(perf && perf.getEntriesByName && perf.getEntriesByName('berdaya:live').length); }",
+  "  function hold(e) { var cannot = doc.getElementById('cannot-start'); if (live() || (cannot && !cannot.hidden)) return release(); e.preventDefault(); e.stopImmediatePropagation(); }",
+  "  function release() { window.removeEventListener('click', hold, true); window.removeEventListener('submit', hold, true); }",
+  "  window.addEventListener('click', hold, true);",
+  "  window.addEventListener('submit', hold, true);",
+  "  function show() { doc.getElementById('cannot-start').hidden = false; }",
   "  window.addEventListener('error', function (e) { var t = e.target; if (t && t.tagName === 'SCRIPT' && t.type === 'module') show(); }, true);",
   "  doc.addEventListener('DOMContentLoaded', function () {",
   "    if (location.protocol === 'file:' || !('noModule' in doc.createElement('script')) || !('replaceAll' in String.prototype)) return show();",
@@ -41,8 +46,8 @@ export const START_CHECK_SCRIPT = [
   '    }',
   '    function start() {',
   "      add('script', entry, { type: 'module', src: entry.href });",
-  "      var parts = doc.querySelectorAll('link[data-entry-part]');",
-  "      for (var i = 0; i < parts.length; i++) add('link', parts[i], { rel: 'modulepreload', href: parts[i].href });",
+  "      var parts = doc.querySelectorAll('link[data-entry-part]'), i = 0;",
+  "      (function next() { if (i < parts.length) { add('link', parts[i], { rel: 'modulepreload', href: parts[i].href }); i++; setTimeout(next, 0); } })();",
   '    }',
   '    var started = false;',
   '    function once() { if (!started) { started = true; start(); } }',

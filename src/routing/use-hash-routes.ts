@@ -4,6 +4,7 @@ import type { CourseManifest } from '../content/types.ts';
 import { FINAL, hasPassedFinal, isFinalOpen } from '../course/final-assessment.ts';
 import type { courseMachine } from '../course/course-machine.ts';
 import { isModuleUnlocked } from '../course/gating.ts';
+import { nextTask } from '../platform/next-task.ts';
 import { shownPlace } from '../course/visit.ts';
 import type { ReferencePage } from '../screens/reference-context.ts';
 import { courseHash, parseRoute, routeHash, type Route } from './routes.ts';
@@ -105,8 +106,11 @@ export function useHashRoutes(actor: CourseActor, manifest: CourseManifest, onLo
   }, [actor, manifest, onLocked, setReference, setCertificate, certificateAllowed, write]);
 
   useEffect(() => {
-    // A bare address (first visit, a bookmark) shows where the learner is; a route is gone to.
-    if (location.hash === '' || location.hash === '#') write('replace');
+    let live = true;
+    // A bare address (first visit, a bookmark) shows where the learner is, in a task of its own:
+    // this effect runs in the commit that takes the screen over, and rewriting the address is not
+    // small on a slow phone. A route is gone to.
+    if (location.hash === '' || location.hash === '#') void nextTask().then(() => live && write('replace'));
     else apply();
     const subscription = actor.subscribe(() => {
       if (certificateRef.current && !certificateAllowed()) setCertificate(false); // e.g. a retake started
@@ -115,6 +119,7 @@ export function useHashRoutes(actor: CourseActor, manifest: CourseManifest, onLo
     window.addEventListener('popstate', apply);
     window.addEventListener('hashchange', apply);
     return () => {
+      live = false;
       subscription.unsubscribe();
       window.removeEventListener('popstate', apply);
       window.removeEventListener('hashchange', apply);

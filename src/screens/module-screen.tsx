@@ -1,4 +1,3 @@
-import './screens.css';
 import type { ModuleSpec } from '../content/types.ts';
 import type { Place } from '../course/progress.ts';
 import { LessonScreen } from './lesson-screen.tsx';

@@ -1,4 +1,3 @@
-import './screens.css';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { Allowed } from '../components/allowed.tsx';

@@ -1,4 +1,3 @@
-import './screens.css';
 import FacilitatorScreen from './facilitator-screen.tsx';
 import GlossaryScreen from './glossary-screen.tsx';
 import type { ReferencePage } from './reference-context.ts';

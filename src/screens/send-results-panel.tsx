@@ -1,4 +1,3 @@
-import './screens.css';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../components/download.ts';

@@ -98,7 +98,7 @@ describe('keyboard only', () => {
     session = await openBrowser({ locale: 'en-US' });
     const { page } = session;
     await page.goto(inject('baseURL'));
-    await live(page); // the Indonesian page in the HTML is inert until the app has made it English
+    await live(page); // the Indonesian page in the HTML holds taps back until the app has made it English
     await tabTo(page, say('en', (s) => s.welcome.start));
     await page.keyboard.press('Enter');
 

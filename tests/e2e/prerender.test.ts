@@ -7,7 +7,7 @@ import idPage from '../../locales/id/page.json';
 import enPage from '../../locales/en/page.json';
 import { expectAccessible, expectClean, LAPTOP, openBrowser, PHONE, type Session } from './browser.ts';
 import { course, htmlText, say, titles } from './course-content.ts';
-import { button, heading, seedProgress } from './journeys.ts';
+import { button, heading, live, seedProgress } from './journeys.ts';
 
 const pageStrings = { id: idPage, en: enPage };
 const PAGES = [
@@ -34,9 +34,9 @@ async function watchPage(s: Session) {
   return { warnings, shift: () => s.page.evaluate(() => (window as unknown as { __shift: number }).__shift) };
 }
 
-/** The app has the screen: the prerendered one is no longer inert, and the welcome screen's lazy part is in. */
+/** The app has the screen (it says so: src/take-over.tsx), and the welcome screen's lazy part is in. */
 async function takenOver(s: Session, lang: Lang) {
-  await expect.poll(() => s.page.evaluate(() => document.getElementById('root')!.inert)).toBe(false);
+  await live(s.page);
   await expect.poll(() => s.page.getByRole('heading', { name: say(lang, (x) => x.welcome.finalHeading) }).count()).toBe(1);
 }
 
@@ -119,6 +119,32 @@ describe('the app takes the prerendered screen over', () => {
     await button(page, say(lang, (s) => s.welcome.start)).click();
     await expect.poll(() => heading(page).textContent()).toBe(htmlText(course.texts[course.manifest.modules[0].id][lang].pages[0].title));
     await expectClean(session);
+  });
+
+  it('a tap on the prerendered screen before the app has it does nothing; once it has, Start works', async () => {
+    session = await openBrowser({ locale: 'id-ID', ...PHONE });
+    const { page } = session;
+    // The app's code is held back on the way until the tap has been tried.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(inject('baseURL'));
+    await page.evaluate(() => {
+      const w = window as unknown as { __clicks: number };
+      w.__clicks = 0;
+      document.addEventListener('click', () => w.__clicks++);
+    });
+    await button(page, say('id', (s) => s.welcome.start)).click();
+    expect(await page.evaluate(() => (window as unknown as { __clicks: number }).__clicks)).toBe(0);
+    expect(await heading(page).textContent()).toBe(titles.id.title);
+    release();
+    await takenOver(session, 'id');
+    await button(page, say('id', (s) => s.welcome.start)).click();
+    await expect.poll(() => heading(page).textContent()).toBe(htmlText(course.texts[course.manifest.modules[0].id].id.pages[0].title));
+    expect(await page.evaluate(() => (window as unknown as { __clicks: number }).__clicks)).toBe(1);
   });
 
   it('a learner whose saved progress is in English, opening the Indonesian page, ends on their own English screen with no layout shift', async () => {

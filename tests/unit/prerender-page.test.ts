@@ -14,7 +14,7 @@ const TEMPLATE = `<!doctype html>
     <meta charset="UTF-8" />
     <meta http-equiv="Content-Security-Policy" content="${policyFor('web')}" />
     <meta name="description" content="old" />
-    <link rel="icon" href="./favicon.svg" type="image/svg+xml" />
+    <link rel="icon" href="./icon-192.png" sizes="192x192" type="image/png" />
     <title>Berdaya</title>
     <script type="module" crossorigin src="./assets/index-a1.js"></script>
     <link rel="modulepreload" crossorigin href="./assets/runtime-c3.js">
@@ -60,7 +60,7 @@ describe('a prerendered page', () => {
     expect(html).toContain('<link rel="x-entry" crossorigin href="../assets/index-a1.js" data-entry>');
     expect(html).toContain('<link rel="x-entry" crossorigin href="../assets/react-d4.js" data-entry-part>');
     expect(html).toContain(`<style>${CSS}</style>`);
-    expect(html).toContain('href="../favicon.svg"');
+    expect(html).toContain('href="../icon-192.png"');
     expect(html).not.toContain('"./assets/');
   });
 
