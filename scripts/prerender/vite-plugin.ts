@@ -31,9 +31,13 @@ export function prerenderWelcome({ content, define }: { content: Plugin; define:
         if (built?.type !== 'asset') this.error('Prerender: the build made no index.html');
         const template = String(built.source);
         // The page's stylesheet, inlined into it: `./assets/x.css` in the template is the bundle's `assets/x.css`.
+        const inlined = new Set<string>();
         const stylesheet = (href: string) => {
-          const asset = bundle[href.replace(/^\.\//, '')];
-          return asset?.type === 'asset' ? String(asset.source) : undefined;
+          const file = href.replace(/^\.\//, '');
+          const asset = bundle[file];
+          if (asset?.type !== 'asset') return undefined;
+          inlined.add(file);
+          return String(asset.source);
         };
         // What start-up runs after the entry: its imports and the parts src/main.tsx imports in turn, with theirs.
         const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
@@ -74,6 +78,8 @@ export function prerenderWelcome({ content, define }: { content: Plugin; define:
         } finally {
           await server.close();
         }
+        // Every page has it inline: the file itself would only be downloaded (and precached) for nothing.
+        for (const file of inlined) delete bundle[file];
       },
     },
   };
