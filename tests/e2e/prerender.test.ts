@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { COMPILE_HINT } from '../../scripts/compile-hints-plugin.ts';
 import { PAGE_OF } from '../../scripts/prerender/vite-plugin.ts';
 import type { Lang } from '../../src/content/types.ts';
 import idPage from '../../locales/id/page.json';
@@ -77,6 +78,18 @@ describe('the first screen is in the HTML', () => {
     expect(await heading(session.page).textContent()).toBe(titles[lang].title);
     expect(await session.page.getByRole('region', { name: pageStrings[lang].noScript.heading }).isVisible()).toBe(true);
     await expectAccessible(session.page, `prerendered ${lang} page without JavaScript`);
+  });
+
+  it('the build: the stylesheet is only in the pages, and every chunk of code asks to be compiled as it downloads', () => {
+    const assets = fs.readdirSync('dist/assets');
+    for (const { lang } of PAGES) {
+      const inline = /<style>([\s\S]*?)<\/style>/.exec(fs.readFileSync(path.join('dist', PAGE_OF[lang]), 'utf8'))![1];
+      expect(inline).toContain('.option--right'); // the later screens' styles are in it too
+      expect(assets.filter((file) => file.endsWith('.css') && fs.readFileSync(path.join('dist/assets', file), 'utf8') === inline)).toEqual([]);
+    }
+    const chunks = assets.filter((file) => file.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(20);
+    for (const file of chunks) expect(fs.readFileSync(path.join('dist/assets', file), 'utf8').split('\n')[0], file).toBe(COMPILE_HINT);
   });
 
   it('opened from a folder (file://), says in both languages that it cannot start there and how to open it', async () => {
