@@ -27,8 +27,9 @@ async function start() {
     }
     ({ takeOver } = await import('./take-over.tsx'));
   } catch {
-    // A part failed to download: the prerendered page says why the course cannot start (its start
-    // check then holds no tap back).
+    // A part failed to download: the prerendered page says why the course cannot start, and holds
+    // no tap back.
+    document.getElementById('tap-hold')?.remove();
     document.getElementById('cannot-start')?.removeAttribute('hidden');
     return;
   }

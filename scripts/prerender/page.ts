@@ -11,6 +11,8 @@ export interface PageStrings {
 
 /** An empty element after the prerendered screen: what the first paint waits for (see prerenderedPage). */
 export const SCREEN_END = 'screen-end';
+/** Over the screen until the app has it (start-check.ts, src/styles.css, src/take-over.tsx). */
+export const TAP_HOLD = 'tap-hold';
 
 /** What to run in the course folder to serve it (named in the "cannot start here" message). */
 export const SERVE_COMMAND = 'npx serve';
@@ -95,5 +97,5 @@ export function prerenderedPage(template: string, { lang, body, title, strings, 
   // paint waits until the whole screen is parsed, so it never shifts as the rest streams in (CLS 0).
   // Browsers without rel=expect ignore it.
   html = replaced(html, /<\/title>/, `</title>\n    <link rel="expect" href="#${SCREEN_END}" blocking="render">`);
-  return replaced(html, /<div id="root"><\/div>/, `${cannotStartHtml(lang, strings)}\n    ${root}<div id="${SCREEN_END}" hidden></div>`);
+  return replaced(html, /<div id="root"><\/div>/, `${cannotStartHtml(lang, strings)}\n    <div id="${TAP_HOLD}" aria-hidden="true"></div>\n    ${root}<div id="${SCREEN_END}" hidden></div>`);
 }

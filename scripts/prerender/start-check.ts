@@ -2,12 +2,13 @@
  * The one inline script of the built page, in its <head> (allowed by its hash in the
  * Content-Security-Policy, scripts/csp-plugin.ts). Plain ES5, so the oldest browser runs it too.
  *
- * - Until the app has taken the screen over (src/take-over.tsx marks it 'berdaya:live'), a tap or
- *   key on it does nothing: a click (what both make) or a form's submit is stopped before it reaches
- *   the page, from the moment the <head> is parsed. A tap during the take-over was once lost to the
- *   effects that start the course. Not `inert`, which also did this: lifting it restyled the whole
- *   screen in one long task on a slow phone. Once the page says it cannot start (#cannot-start
- *   shown), nothing is held back.
+ * - Until the app has taken the screen over, a tap or key on it does nothing (a tap during the
+ *   take-over was once lost to the effects that start the course). A transparent layer over the
+ *   page (#tap-hold, prerendered before the screen and shown where scripts run, src/styles.css)
+ *   takes the taps, and a click a key makes, or a form's submit, is stopped before it reaches the
+ *   page. The app removes the layer once the screen is its own (src/take-over.tsx); so does the
+ *   page when it cannot start. Not `inert`, which did the same: lifting it restyled the whole screen
+ *   in one long task on a slow phone.
  * - It starts the app (the module script named by <link data-entry>, and the chunks it runs, named
  *   by <link data-entry-part> and fetched alongside as modulepreloads, one a task, since each
  *   request costs a slow phone's main thread a few milliseconds; the browser fetches none of them
@@ -26,13 +27,12 @@
  */
 export const START_CHECK_SCRIPT = [
   '(function () {',
-  '  var doc = document, perf = window.performance;',
-  "  function live() { return !!(perf && perf.getEntriesByName && perf.getEntriesByName('berdaya:live').length); }",
-  "  function hold(e) { var cannot = doc.getElementById('cannot-start'); if (live() || (cannot && !cannot.hidden)) return release(); e.preventDefault(); e.stopImmediatePropagation(); }",
+  '  var doc = document;',
+  "  function hold(e) { if (!doc.getElementById('tap-hold')) return release(); e.preventDefault(); e.stopImmediatePropagation(); }",
   "  function release() { window.removeEventListener('click', hold, true); window.removeEventListener('submit', hold, true); }",
   "  window.addEventListener('click', hold, true);",
   "  window.addEventListener('submit', hold, true);",
-  "  function show() { doc.getElementById('cannot-start').hidden = false; }",
+  "  function show() { var layer = doc.getElementById('tap-hold'); if (layer) layer.parentNode.removeChild(layer); doc.getElementById('cannot-start').hidden = false; }",
   "  window.addEventListener('error', function (e) { var t = e.target; if (t && t.tagName === 'SCRIPT' && t.type === 'module') show(); }, true);",
   "  doc.addEventListener('DOMContentLoaded', function () {",
   "    if (location.protocol === 'file:' || !('noModule' in doc.createElement('script')) || !('replaceAll' in String.prototype)) return show();",

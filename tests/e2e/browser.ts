@@ -79,6 +79,19 @@ export async function expectClean(session: Session) {
 type Axe = typeof axe;
 
 /**
+ * In the page: the app has the screen. It removes the layer that holds taps back over a prerendered
+ * screen once the screen is its own (src/take-over.tsx); a page without one shows nothing before the
+ * app renders. Not the 'berdaya:live' mark, which a page with a faked clock does not keep.
+ */
+export const screenIsLive = () => !document.getElementById('tap-hold') && (document.getElementById('root')?.childElementCount ?? 0) > 0;
+
+/** In the page: nothing will take it over (no script: JavaScript off; no course: an LMS's own page), or it says it cannot start. */
+const nothingToWaitFor = () => {
+  const cannotStart = document.getElementById('cannot-start');
+  return !document.getElementById('root') || !document.querySelector('script') || (cannotStart !== null && !cannotStart.hidden);
+};
+
+/**
  * Runs axe-core (every rule, its defaults) on the page as it is now; any violation fails with its
  * rule and target (in frames too). axe is put into each document once and run there directly:
  * AxeBuilder's per-call injection and extra page cost most of a second per screen, which adds
@@ -86,14 +99,9 @@ type Axe = typeof axe;
  */
 export async function expectAccessible(page: Page, screen: string) {
   for (const frame of page.frames()) {
-    // The screen as a learner can use it, not the prerendered HTML before the app has it: the app has
-    // taken it over (src/take-over.tsx marks it), or the page says it cannot start, or nothing will
-    // start on it (no script: JavaScript off; no course: an LMS's own page). Fail if it never is.
-    const usable = () => {
-      const cannotStart = document.getElementById('cannot-start');
-      return !document.getElementById('root') || !document.querySelector('script') || (cannotStart !== null && !cannotStart.hidden) || performance.getEntriesByName('berdaya:live').length > 0;
-    };
-    await expect.poll(() => frame.evaluate(usable), { message: `${screen}: the screen never became live` }).toBe(true);
+    // The screen as a learner can use it, not the prerendered HTML before the app has it. Fail if it never is.
+    const usable = async () => (await frame.evaluate(nothingToWaitFor)) || frame.evaluate(screenIsLive);
+    await expect.poll(usable, { message: `${screen}: the screen never became live` }).toBe(true);
     // once per document; axe in the top frame asks the one in each frame (a course inside an LMS)
     if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(axe.source);
   }

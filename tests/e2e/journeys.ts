@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { ItemSpec, Lang, ModuleSpec } from '../../src/content/types.ts';
 import { encodeProgress } from '../../src/course/progress-codec.ts';
 import { createProgress, type Progress } from '../../src/course/progress.ts';
-import { expectAccessible } from './browser.ts';
+import { expectAccessible, screenIsLive } from './browser.ts';
 import { course, htmlText, optionLabel, say } from './course-content.ts';
 
 /** The page, or the course's frame inside an LMS page. */
@@ -14,12 +14,11 @@ export const heading = (page: Root) => page.getByRole('heading', { level: 1 });
 export const button = (page: Root, name: string) => page.getByRole('button', { name, exact: true });
 
 /**
- * Waits until the app has taken the page over (src/take-over.tsx marks it): the welcome screen is in
- * the HTML, so its heading shows before the app runs, and checks of what only the app does (the
- * address, the saved progress, the focus) must wait for this.
+ * Waits until the app has taken the page over (screenIsLive): the welcome screen is in the HTML, so
+ * its heading shows before the app runs, and checks of what only the app does (the address, the
+ * saved progress, the focus) must wait for this.
  */
-export const live = (page: Page) =>
-  expect.poll(() => page.evaluate(() => performance.getEntriesByName('berdaya:live').length)).toBe(1);
+export const live = (page: Page) => expect.poll(() => page.evaluate(screenIsLive)).toBe(true);
 
 /**
  * Takes the final assessment's first attempt, every answer right; `onFirst` runs on the first

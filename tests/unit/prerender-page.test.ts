@@ -71,6 +71,9 @@ describe('a prerendered page', () => {
     expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('</head>'));
     expect(html.indexOf('<script>')).toBeGreaterThan(html.indexOf('Content-Security-Policy'));
     expect(html.indexOf('id="cannot-start"')).toBeLessThan(html.indexOf('<div id="root"'));
+    // The layer that holds taps back until the app has the screen is parsed before the screen.
+    expect(html.indexOf('<div id="tap-hold" aria-hidden="true"></div>')).toBeGreaterThan(html.indexOf('</head>'));
+    expect(html.indexOf('<div id="tap-hold" aria-hidden="true"></div>')).toBeLessThan(html.indexOf('<div id="root"'));
     const hash = sha256(START_CHECK_SCRIPT);
     expect(policyFor('web')).toContain(`script-src 'self' 'sha256-${hash}';`);
     expect(policyFor('kolibri')).not.toContain(hash);
