@@ -4,8 +4,8 @@ import type { CourseManifest } from '../content/types.ts';
 import { FINAL, hasPassedFinal, isFinalOpen } from '../course/final-assessment.ts';
 import type { courseMachine } from '../course/course-machine.ts';
 import { isModuleUnlocked } from '../course/gating.ts';
-import { nextTask } from '../platform/next-task.ts';
 import { shownPlace } from '../course/visit.ts';
+import { nextTask } from '../platform/next-task.ts';
 import type { ReferencePage } from '../screens/reference-context.ts';
 import { courseHash, parseRoute, routeHash, type Route } from './routes.ts';
 
