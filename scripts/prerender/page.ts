@@ -1,6 +1,6 @@
 import type { Lang } from '../../src/content/types.ts';
 import { allowInlineStyle } from '../csp-plugin.ts';
-import { START_CHECK_SCRIPT } from './start-check.ts';
+import { START_CHECK_SCRIPT, TAP_HOLD } from './start-check.ts';
 
 /** locales/<lang>/page.json: the words of the page around the app (read only at build time). */
 export interface PageStrings {
@@ -11,8 +11,6 @@ export interface PageStrings {
 
 /** An empty element after the prerendered screen: what the first paint waits for (see prerenderedPage). */
 export const SCREEN_END = 'screen-end';
-/** Over the screen until the app has it (start-check.ts, src/styles.css, src/take-over.tsx). */
-export const TAP_HOLD = 'tap-hold';
 
 /** What to run in the course folder to serve it (named in the "cannot start here" message). */
 export const SERVE_COMMAND = 'npx serve';

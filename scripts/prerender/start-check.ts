@@ -25,14 +25,17 @@
  *   or the script failed to download; the screen is then readable again, as it is with JavaScript
  *   off. With JavaScript off it does not run: the page stays readable and <noscript> says what to do.
  */
+/** The layer over the screen until the app has it (also named in src/styles.css and src/take-over.tsx). */
+export const TAP_HOLD = 'tap-hold';
+
 export const START_CHECK_SCRIPT = [
   '(function () {',
   '  var doc = document;',
-  "  function hold(e) { if (!doc.getElementById('tap-hold')) return release(); e.preventDefault(); e.stopImmediatePropagation(); }",
+  `  function hold(e) { if (!doc.getElementById('${TAP_HOLD}')) return release(); e.preventDefault(); e.stopImmediatePropagation(); }`,
   "  function release() { window.removeEventListener('click', hold, true); window.removeEventListener('submit', hold, true); }",
   "  window.addEventListener('click', hold, true);",
   "  window.addEventListener('submit', hold, true);",
-  "  function show() { var layer = doc.getElementById('tap-hold'); if (layer) layer.parentNode.removeChild(layer); doc.getElementById('cannot-start').hidden = false; }",
+  `  function show() { var layer = doc.getElementById('${TAP_HOLD}'); if (layer) layer.parentNode.removeChild(layer); doc.getElementById('cannot-start').hidden = false; }`,
   "  window.addEventListener('error', function (e) { var t = e.target; if (t && t.tagName === 'SCRIPT' && t.type === 'module') show(); }, true);",
   "  doc.addEventListener('DOMContentLoaded', function () {",
   "    if (location.protocol === 'file:' || !('noModule' in doc.createElement('script')) || !('replaceAll' in String.prototype)) return show();",
